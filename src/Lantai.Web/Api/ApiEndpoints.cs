@@ -1,0 +1,14 @@
+namespace Lantai.Web.Api;
+
+/// <summary>The JSON API under /api/v1: one route group per capability.</summary>
+public static class ApiEndpoints
+{
+    public static WebApplication MapLantaiApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var v1 = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
+        v1.MapCatalogueEndpoints();
+        v1.MapSecurityEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,38 @@
+using Lantai.Data;
+using Lantai.Web.Api;
+using Lantai.Web.Startup;
+
+namespace Lantai.Web;
+
+/// <summary>Builds the one Lantai web application: used by Program, by `lantai serve` and by the tests.</summary>
+public static class LantaiWebApp
+{
+    /// <summary>--data DIR and --db CONNECTION-STRING, as on the CLI (DESIGN.md §6).</summary>
+    private static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.Ordinal)
+    {
+        ["--data"] = "Lantai:DataDir",
+        ["--db"] = "ConnectionStrings:Lantai",
+        ["--demo"] = "Lantai:Demo",
+    };
+
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
+        builder.Configuration.AddCommandLine(args, SwitchMappings);
+        var databaseOptions = new DatabaseOptions
+        {
+            DataDir = Path.GetFullPath(builder.Configuration["Lantai:DataDir"] ?? "data"),
+            PostgresConnectionString = builder.Configuration.GetConnectionString("Lantai"),
+        };
+
+        builder.Services.AddLantaiEngine(databaseOptions);
+        builder.Services.AddLantaiWeb();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        await app.InitializeLantaiAsync(CancellationToken.None);
+        app.UseLantaiWeb();
+        app.MapLantaiApi();
+        return app;
+    }
+}

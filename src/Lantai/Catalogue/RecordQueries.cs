@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Text;
+using Lantai.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lantai.Catalogue;
+
+/// <summary>
+/// Lists records with filters, sorting and keyset paging: each page seeks from the last row of the previous one
+/// through an index, so page 10,000 costs what page 1 costs at 1,000,000 records (OFFSET would scan).
+/// </summary>
+public sealed class RecordQueries(LantaiDbContext db)
+{
+    public const int MaxPageSize = 500;
+
+    public async Task<RecordPage> PageAsync(RecordFilter filter, RecordSort sort, bool descending, string? cursor, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var rules = await CatalogueRules.LoadAsync(db, cancellationToken);
+        var query = Apply(db.Records.AsNoTracking(), filter, rules);
+        if (Cursor.TryDecode(cursor, out var after))
+        {
+            query = Seek(query, sort, descending, after);
+        }
+
+        var rows = await Order(query, sort, descending).Take(pageSize + 1).ToListAsync(cancellationToken);
+        string? next = null;
+        if (rows.Count > pageSize)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            next = Cursor.Encode(sort, rows[^1]);
+        }
+
+        return new RecordPage(rows, next);
+    }
+
+    public async Task<int> CountAsync(RecordFilter filter, CancellationToken cancellationToken)
+    {
+        var rules = await CatalogueRules.LoadAsync(db, cancellationToken);
+        return await Apply(db.Records.AsNoTracking(), filter, rules).CountAsync(cancellationToken);
+    }
+
+    /// <summary>Streams every matching record in archival-code order without holding them in memory (exports).</summary>
+    public async IAsyncEnumerable<Record> StreamAsync(RecordFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rules = await CatalogueRules.LoadAsync(db, cancellationToken);
+        var query = Apply(db.Records.AsNoTracking(), filter, rules).OrderBy(r => r.ArchivalCode);
+        await foreach (var record in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return record;
+        }
+    }
+
+    public async Task<Record?> GetAsync(RecordId id, int clearance, CancellationToken cancellationToken)
+    {
+        var rules = await CatalogueRules.LoadAsync(db, cancellationToken);
+        var visible = rules.VisibleClassifications(clearance);
+        return await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && visible.Contains(r.Classification), cancellationToken);
+    }
+
+    public static IQueryable<Record> Apply(IQueryable<Record> query, RecordFilter filter, CatalogueRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(rules);
+        var visible = rules.VisibleClassifications(filter.Clearance);
+        query = query.Where(r => visible.Contains(r.Classification));
+        if (filter.FondsId is { } fondsId)
+        {
+            query = query.Where(r => r.FondsId == fondsId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.FondsCode))
+        {
+            query = query.Where(r => r.FondsCode == filter.FondsCode);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.CategoryCode))
+        {
+            query = query.Where(r => r.CategoryCode == filter.CategoryCode);
+        }
+
+        if (filter.Year is { } year)
+        {
+            query = query.Where(r => r.Year == year);
+        }
+
+        if (filter.YearFrom is { } from)
+        {
+            query = query.Where(r => r.Year >= from);
+        }
+
+        if (filter.YearTo is { } to)
+        {
+            query = query.Where(r => r.Year <= to);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.RetentionCode))
+        {
+            query = query.Where(r => r.RetentionCode == filter.RetentionCode);
+        }
+
+        if (filter.OrgUnitCode is { } org)
+        {
+            query = query.Where(r => r.OrgUnitCode == org);
+        }
+
+        if (filter.OpenStatus is { } status)
+        {
+            query = query.Where(r => r.OpenStatus == status);
+        }
+
+        if (filter.Classification is { } classification)
+        {
+            query = query.Where(r => r.Classification == classification);
+        }
+
+        if (filter.VolumeId is { } volumeId)
+        {
+            query = query.Where(r => r.VolumeId == volumeId);
+        }
+
+        if (filter.ImportId is { } importId)
+        {
+            query = query.Where(r => r.ImportId == importId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim();
+            query = query.Where(r => r.Title.Contains(text) || (r.Author != null && r.Author.Contains(text))
+                || (r.DocumentNumber != null && r.DocumentNumber.Contains(text)) || r.ArchivalCode.Contains(text));
+        }
+
+        return query;
+    }
+
+    private static IQueryable<Record> Order(IQueryable<Record> query, RecordSort sort, bool descending) => (sort, descending) switch
+    {
+        (RecordSort.Year, false) => query.OrderBy(r => r.Year).ThenBy(r => r.ArchivalCode),
+        (RecordSort.Year, true) => query.OrderByDescending(r => r.Year).ThenByDescending(r => r.ArchivalCode),
+        // Undated records first ascending, last descending, on both providers (their NULL orders differ).
+        (RecordSort.Date, false) => query.OrderBy(r => r.Date != null).ThenBy(r => r.Date).ThenBy(r => r.ArchivalCode),
+        (RecordSort.Date, true) => query.OrderByDescending(r => r.Date != null).ThenByDescending(r => r.Date).ThenByDescending(r => r.ArchivalCode),
+        (_, false) => query.OrderBy(r => r.ArchivalCode),
+        (_, true) => query.OrderByDescending(r => r.ArchivalCode),
+    };
+
+    // string.Compare without a StringComparison is what EF translates to SQL '<' / '>'; the column collation is byte-wise on both providers.
+#pragma warning disable CA1309
+    private static IQueryable<Record> Seek(IQueryable<Record> query, RecordSort sort, bool descending, Cursor.Position after)
+    {
+        var code = after.ArchivalCode;
+        switch (sort)
+        {
+            case RecordSort.Year:
+                var year = int.Parse(after.Key, CultureInfo.InvariantCulture);
+                return descending
+                    ? query.Where(r => r.Year < year || (r.Year == year && string.Compare(r.ArchivalCode, code) < 0))
+                    : query.Where(r => r.Year > year || (r.Year == year && string.Compare(r.ArchivalCode, code) > 0));
+            case RecordSort.Date:
+                DateOnly? date = after.Key.Length == 0 ? null : DateOnly.ParseExact(after.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                if (date is null)
+                {
+                    return descending
+                        ? query.Where(r => r.Date == null && string.Compare(r.ArchivalCode, code) < 0)
+                        : query.Where(r => r.Date != null || string.Compare(r.ArchivalCode, code) > 0);
+                }
+
+                return descending
+                    ? query.Where(r => r.Date == null || r.Date < date || (r.Date == date && string.Compare(r.ArchivalCode, code) < 0))
+                    : query.Where(r => r.Date > date || (r.Date == date && string.Compare(r.ArchivalCode, code) > 0));
+            default:
+                return descending
+                    ? query.Where(r => string.Compare(r.ArchivalCode, code) < 0)
+                    : query.Where(r => string.Compare(r.ArchivalCode, code) > 0);
+        }
+    }
+#pragma warning restore CA1309
+
+    /// <summary>The cursor is the sort key and archival code of the last row shown, base64url-encoded.</summary>
+    private static class Cursor
+    {
+        public sealed record Position(string Key, string ArchivalCode);
+
+        public static string Encode(RecordSort sort, Record last)
+        {
+            var key = sort switch
+            {
+                RecordSort.Year => last.Year.ToString(CultureInfo.InvariantCulture),
+                RecordSort.Date => last.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                _ => "",
+            };
+            return Convert.ToBase64String(Encoding.UTF8.GetBytes(key + "\n" + last.ArchivalCode)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        }
+
+        public static bool TryDecode(string? cursor, out Position position)
+        {
+            position = new Position("", "");
+            if (string.IsNullOrEmpty(cursor) || cursor.Length > 400)
+            {
+                return false;
+            }
+
+            try
+            {
+                var b64 = cursor.Replace('-', '+').Replace('_', '/');
+                b64 = b64.PadRight(b64.Length + ((4 - (b64.Length % 4)) % 4), '=');
+                var text = Encoding.UTF8.GetString(Convert.FromBase64String(b64));
+                var split = text.IndexOf('\n', StringComparison.Ordinal);
+                if (split < 0)
+                {
+                    return false;
+                }
+
+                position = new Position(text[..split], text[(split + 1)..]);
+                return true;
+            }
+            catch (FormatException)
+            {
+                // A cursor from outside is hostile until checked: a malformed one restarts from the first page.
+                return false;
+            }
+        }
+    }
+}

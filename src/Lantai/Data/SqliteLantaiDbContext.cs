@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Lantai.Data;
+
+/// <summary>The embedded default: one SQLite file in WAL mode (DESIGN.md §3).</summary>
+public sealed class SqliteLantaiDbContext(DbContextOptions<SqliteLantaiDbContext> options) : LantaiDbContext(options);

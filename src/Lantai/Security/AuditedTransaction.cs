@@ -1,0 +1,116 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Lantai.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Lantai.Security;
+
+/// <summary>
+/// A database transaction in which changes and their audit entries commit together (DESIGN.md §3: every change keeps
+/// who/when/what). Appends to the hash chain are serialised: a process-wide gate, plus an advisory lock on PostgreSQL
+/// and an immediate (write-locking) transaction on SQLite for other processes, so two writers never fork the chain.
+/// </summary>
+public sealed class AuditedTransaction : IAsyncDisposable
+{
+    private const long PostgresAdvisoryLockKey = 0x4C616E746169; // "Lantai"
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    private readonly LantaiDbContext _db;
+    private readonly IDbContextTransaction _transaction;
+    private readonly TimeProvider _time;
+    private readonly string _actor;
+    private long _sequence;
+    private string _previousHash;
+    private bool _released;
+
+    private AuditedTransaction(LantaiDbContext db, IDbContextTransaction transaction, TimeProvider time, string actor, long sequence, string previousHash)
+    {
+        _db = db;
+        _transaction = transaction;
+        _time = time;
+        _actor = actor;
+        _sequence = sequence;
+        _previousHash = previousHash;
+    }
+
+    public LantaiDbContext Db => _db;
+
+    public IDbContextTransaction Transaction => _transaction;
+
+    public static async Task<AuditedTransaction> BeginAsync(LantaiDbContext db, TimeProvider time, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        await Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresAdvisoryLockKey})", cancellationToken);
+            }
+
+            var tail = await db.AuditEntries.AsNoTracking()
+                .OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash })
+                .FirstOrDefaultAsync(cancellationToken);
+            return new AuditedTransaction(db, transaction, time, actor, tail?.Sequence ?? 0, tail?.Hash ?? AuditChain.GenesisHash);
+        }
+        catch
+        {
+            Gate.Release();
+            throw;
+        }
+    }
+
+    /// <summary>Adds an audit entry to the transaction; <paramref name="before"/> and <paramref name="after"/> are serialised as JSON.</summary>
+    public AuditEntry Record(string action, string entityType, string? entityId, string? summary, object? before = null, object? after = null)
+    {
+        var entry = new AuditEntry
+        {
+            Sequence = ++_sequence,
+            // PostgreSQL keeps microseconds: truncate so the hash computed now equals the one verified later.
+            At = TruncateToMicroseconds(_time.GetUtcNow()),
+            Actor = _actor,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Summary = summary,
+            Before = before is null ? null : JsonSerializer.Serialize(before, JsonOptions),
+            After = after is null ? null : JsonSerializer.Serialize(after, JsonOptions),
+            PreviousHash = _previousHash,
+            Hash = "",
+        };
+        entry.Hash = AuditChain.ComputeHash(entry);
+        _previousHash = entry.Hash;
+        _db.AuditEntries.Add(entry);
+        return entry;
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await _db.SaveChangesAsync(cancellationToken);
+        await _transaction.CommitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _transaction.DisposeAsync();
+        if (!_released)
+        {
+            _released = true;
+            Gate.Release();
+        }
+    }
+
+    private static DateTimeOffset TruncateToMicroseconds(DateTimeOffset t) =>
+        new(t.UtcTicks - (t.UtcTicks % 10), TimeSpan.Zero);
+}
