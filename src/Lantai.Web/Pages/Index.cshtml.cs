@@ -14,7 +14,7 @@ public sealed class IndexModel(LantaiDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        ArchiveName = (await db.ArchiveProfiles.AsNoTracking().FirstAsync(cancellationToken)).Name;
+        ArchiveName = (await db.ArchiveProfiles.AsNoTracking().SingleAsync(p => p.Id == 1, cancellationToken)).Name;
         if (User.Identity?.IsAuthenticated == true)
         {
             FondsCount = await db.Fonds.CountAsync(cancellationToken);

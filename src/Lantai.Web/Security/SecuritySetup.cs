@@ -1,3 +1,7 @@
+using Lantai.Data;
+using Lantai.Security;
+using Microsoft.AspNetCore.Identity;
+
 namespace Lantai.Web.Security;
 
 /// <summary>Identity, cookies, two-factor sign-in, lockout and the authorization policies of every role.</summary>
@@ -5,8 +9,59 @@ public static class SecuritySetup
 {
     public static IServiceCollection AddLantaiSecurity(this IServiceCollection services)
     {
-        services.AddAuthentication();
-        services.AddAuthorization();
+        services.AddIdentity<LantaiUser, IdentityRole<Guid>>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<LantaiDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "lantai.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API answers 401/403 instead of redirecting to the sign-in page.
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.CatalogueRead, p => p.RequireRole(LantaiRoles.Archivist, LantaiRoles.Reviewer))
+            .AddPolicy(Policies.CatalogueWrite, p => p.RequireRole(LantaiRoles.Archivist))
+            .AddPolicy(Policies.SystemSettings, p => p.RequireRole(LantaiRoles.SystemAdministrator))
+            .AddPolicy(Policies.AccountsManage, p => p.RequireRole(LantaiRoles.SystemAdministrator))
+            .AddPolicy(Policies.RolesGrant, p => p.RequireRole(LantaiRoles.SecurityOfficer))
+            .AddPolicy(Policies.AuditRead, p => p.RequireRole(LantaiRoles.SecurityAuditor));
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Catalogue", Policies.CatalogueRead);
+            o.Conventions.AuthorizeFolder("/Security");
+            o.Conventions.AllowAnonymousToFolder("/Account");
+        });
         return services;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
     }
 }

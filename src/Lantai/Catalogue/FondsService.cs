@@ -101,7 +101,7 @@ public sealed partial class FondsService(LantaiDbContext db, TimeProvider time)
         }
 
         await using var tx = await AuditedTransaction.BeginAsync(db, time, actor, cancellationToken);
-        var profile = await db.ArchiveProfiles.FirstAsync(cancellationToken);
+        var profile = await db.ArchiveProfiles.SingleAsync(p => p.Id == 1, cancellationToken);
         var before = new { profile.Name, profile.Code, profile.Level };
         profile.Name = name;
         profile.Code = code;

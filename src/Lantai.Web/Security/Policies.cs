@@ -1,0 +1,23 @@
+namespace Lantai.Web.Security;
+
+/// <summary>Authorization policy names; every page and endpoint names one of these (never a role directly).</summary>
+public static class Policies
+{
+    /// <summary>Read the catalogue in the workbench: archivists and reviewers.</summary>
+    public const string CatalogueRead = "Catalogue.Read";
+
+    /// <summary>Add, change, arrange, import records and set up fonds: archivists.</summary>
+    public const string CatalogueWrite = "Catalogue.Write";
+
+    /// <summary>The archive's identity, code lists and templates: the system administrator.</summary>
+    public const string SystemSettings = "System.Settings";
+
+    /// <summary>Create and disable accounts: the system administrator.</summary>
+    public const string AccountsManage = "Accounts.Manage";
+
+    /// <summary>Grant roles and clearances: the security officer alone.</summary>
+    public const string RolesGrant = "Roles.Grant";
+
+    /// <summary>Read the audit log: the security auditor alone.</summary>
+    public const string AuditRead = "Audit.Read";
+}
