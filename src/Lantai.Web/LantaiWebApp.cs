@@ -15,6 +15,17 @@ public static class LantaiWebApp
         ["--demo"] = "Lantai:Demo",
     };
 
+    private static void PrintBanner(WebApplication app)
+    {
+        // Printed, not logged: this is for the person who just started the server.
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"兰台已启动 Lantai is running: {address}  (登录 sign in: {address.TrimEnd('/')}/Account/Login)");
+        }
+    }
+
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // ApplicationName names this assembly so its pages are found when another program (the CLI, the tests) hosts it.
@@ -34,6 +45,7 @@ public static class LantaiWebApp
         await app.InitializeLantaiAsync(CancellationToken.None);
         app.UseLantaiWeb();
         app.MapLantaiApi();
+        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
         return app;
     }
 }
