@@ -1,5 +1,6 @@
 using Lantai.Catalogue;
 using Lantai.Data;
+using Lantai.Jobs;
 using Lantai.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +19,14 @@ public static class LantaiEngine
         services.AddScoped<FondsService>();
         services.AddScoped<RecordService>();
         services.AddScoped<RecordQueries>();
+
+        // Jobs
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<JobBoard>();
+        services.AddScoped<JobQueue>();
+        services.AddSingleton<JobRunner>();
+        // Runs only where a host starts hosted services (the web server); the CLI runs its work in the foreground.
+        services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
 
         // Security
         services.AddScoped<AuditVerifier>();

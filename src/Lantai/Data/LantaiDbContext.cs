@@ -1,4 +1,5 @@
 using Lantai.Catalogue;
+using Lantai.Jobs;
 using Lantai.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -24,6 +25,7 @@ public abstract class LantaiDbContext(DbContextOptions options)
     public DbSet<CatalogueImport> CatalogueImports => Set<CatalogueImport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Job> Jobs => Set<Job>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -163,6 +165,14 @@ public abstract class LantaiDbContext(DbContextOptions options)
             e.HasIndex(a => a.At);
             e.HasIndex(a => new { a.EntityType, a.EntityId });
             e.HasIndex(a => a.Actor);
+        });
+
+        builder.Entity<Job>(e =>
+        {
+            e.HasKey(j => j.Id);
+            e.Property(j => j.Kind).HasMaxLength(100);
+            e.Property(j => j.Actor).HasMaxLength(256);
+            e.HasIndex(j => new { j.State, j.CreatedAt });
         });
 
         builder.Entity<OutboxMessage>(e =>

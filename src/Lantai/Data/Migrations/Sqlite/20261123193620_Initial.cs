@@ -1,12 +1,11 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Lantai.Data.Migrations.Postgres
+namespace Lantai.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -18,10 +17,10 @@ namespace Lantai.Data.Migrations.Postgres
                 name: "ArchivalCodeTemplates",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Pattern = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ForVolumes = table.Column<bool>(type: "boolean", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Pattern = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ForVolumes = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -32,10 +31,10 @@ namespace Lantai.Data.Migrations.Postgres
                 name: "ArchiveProfile",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
-                    Level = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -46,10 +45,10 @@ namespace Lantai.Data.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -60,25 +59,25 @@ namespace Lantai.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Clearance = table.Column<int>(type: "integer", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Clearance = table.Column<int>(type: "INTEGER", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -89,17 +88,17 @@ namespace Lantai.Data.Migrations.Postgres
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Summary = table.Column<string>(type: "text", nullable: true),
-                    Before = table.Column<string>(type: "text", nullable: true),
-                    After = table.Column<string>(type: "text", nullable: true),
-                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", nullable: true),
+                    Before = table.Column<string>(type: "TEXT", nullable: true),
+                    After = table.Column<string>(type: "TEXT", nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,12 +109,12 @@ namespace Lantai.Data.Migrations.Postgres
                 name: "CatalogueImports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Sm3 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    RecordCount = table.Column<int>(type: "integer", nullable: false),
-                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Sm3 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RecordCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -126,9 +125,9 @@ namespace Lantai.Data.Migrations.Postgres
                 name: "Categories",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -139,11 +138,11 @@ namespace Lantai.Data.Migrations.Postgres
                 name: "CodeListEntries",
                 columns: table => new
                 {
-                    List = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Rank = table.Column<int>(type: "integer", nullable: false),
-                    Years = table.Column<int>(type: "integer", nullable: true)
+                    List = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    Years = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -154,15 +153,15 @@ namespace Lantai.Data.Migrations.Postgres
                 name: "Fonds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    StartYear = table.Column<int>(type: "integer", nullable: true),
-                    EndYear = table.Column<int>(type: "integer", nullable: true),
-                    CodeTemplateKey = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Description = table.Column<string>(type: "text", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    StartYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    EndYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    CodeTemplateKey = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -170,14 +169,40 @@ namespace Lantai.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Jobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    Result = table.Column<string>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", nullable: true),
+                    Done = table.Column<long>(type: "INTEGER", nullable: false),
+                    Total = table.Column<long>(type: "INTEGER", nullable: true),
+                    Message = table.Column<string>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CancelRequested = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Jobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -188,11 +213,11 @@ namespace Lantai.Data.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -209,11 +234,11 @@ namespace Lantai.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -230,10 +255,10 @@ namespace Lantai.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -250,8 +275,8 @@ namespace Lantai.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -274,10 +299,10 @@ namespace Lantai.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -294,10 +319,10 @@ namespace Lantai.Data.Migrations.Postgres
                 name: "OrgUnits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FondsId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FondsId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -314,20 +339,20 @@ namespace Lantai.Data.Migrations.Postgres
                 name: "Volumes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FondsId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FondsCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CategoryCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    RetentionCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    OrgUnitCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    VolumeNumber = table.Column<int>(type: "integer", nullable: false),
-                    GroupKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ArchivalCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
-                    Title = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Remarks = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Classification = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FondsId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FondsCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CategoryCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    RetentionCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    OrgUnitCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    VolumeNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    GroupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ArchivalCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Remarks = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -344,31 +369,31 @@ namespace Lantai.Data.Migrations.Postgres
                 name: "Records",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FondsId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FondsCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CategoryCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    RetentionCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    OrgUnitCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    VolumeId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ItemNumber = table.Column<int>(type: "integer", nullable: false),
-                    GroupKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
-                    ArchivalCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
-                    Title = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    TitleSupplied = table.Column<bool>(type: "boolean", nullable: false),
-                    Author = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    DocumentNumber = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Date = table.Column<DateOnly>(type: "date", nullable: true),
-                    PageCount = table.Column<int>(type: "integer", nullable: true),
-                    Classification = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Carrier = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Remarks = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    OpenStatus = table.Column<int>(type: "integer", nullable: false),
-                    ImportId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FondsId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FondsCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CategoryCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    RetentionCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    OrgUnitCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    VolumeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ItemNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    GroupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ArchivalCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    TitleSupplied = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PageCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Carrier = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Remarks = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OpenStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -503,6 +528,11 @@ namespace Lantai.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Jobs_State_CreatedAt",
+                table: "Jobs",
+                columns: new[] { "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrgUnits_FondsId_Code",
                 table: "OrgUnits",
                 columns: new[] { "FondsId", "Code" },
@@ -598,6 +628,9 @@ namespace Lantai.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CodeListEntries");
+
+            migrationBuilder.DropTable(
+                name: "Jobs");
 
             migrationBuilder.DropTable(
                 name: "OrgUnits");

@@ -1,11 +1,12 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Lantai.Data.Migrations.Sqlite
+namespace Lantai.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,10 +18,10 @@ namespace Lantai.Data.Migrations.Sqlite
                 name: "ArchivalCodeTemplates",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Pattern = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ForVolumes = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Pattern = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ForVolumes = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,10 +32,10 @@ namespace Lantai.Data.Migrations.Sqlite
                 name: "ArchiveProfile",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -45,10 +46,10 @@ namespace Lantai.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -59,25 +60,25 @@ namespace Lantai.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Clearance = table.Column<int>(type: "INTEGER", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Clearance = table.Column<int>(type: "integer", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -88,17 +89,17 @@ namespace Lantai.Data.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Summary = table.Column<string>(type: "TEXT", nullable: true),
-                    Before = table.Column<string>(type: "TEXT", nullable: true),
-                    After = table.Column<string>(type: "TEXT", nullable: true),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Summary = table.Column<string>(type: "text", nullable: true),
+                    Before = table.Column<string>(type: "text", nullable: true),
+                    After = table.Column<string>(type: "text", nullable: true),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -109,12 +110,12 @@ namespace Lantai.Data.Migrations.Sqlite
                 name: "CatalogueImports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Sm3 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RecordCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Sm3 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RecordCount = table.Column<int>(type: "integer", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -125,9 +126,9 @@ namespace Lantai.Data.Migrations.Sqlite
                 name: "Categories",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,11 +139,11 @@ namespace Lantai.Data.Migrations.Sqlite
                 name: "CodeListEntries",
                 columns: table => new
                 {
-                    List = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
-                    Years = table.Column<int>(type: "INTEGER", nullable: true)
+                    List = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: false),
+                    Years = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -153,15 +154,15 @@ namespace Lantai.Data.Migrations.Sqlite
                 name: "Fonds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    StartYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    EndYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    CodeTemplateKey = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    StartYear = table.Column<int>(type: "integer", nullable: true),
+                    EndYear = table.Column<int>(type: "integer", nullable: true),
+                    CodeTemplateKey = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -169,14 +170,40 @@ namespace Lantai.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Jobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    Result = table.Column<string>(type: "text", nullable: true),
+                    Error = table.Column<string>(type: "text", nullable: true),
+                    Done = table.Column<long>(type: "bigint", nullable: false),
+                    Total = table.Column<long>(type: "bigint", nullable: true),
+                    Message = table.Column<string>(type: "text", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CancelRequested = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Jobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -187,11 +214,11 @@ namespace Lantai.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -208,11 +235,11 @@ namespace Lantai.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -229,10 +256,10 @@ namespace Lantai.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -249,8 +276,8 @@ namespace Lantai.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -273,10 +300,10 @@ namespace Lantai.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -293,10 +320,10 @@ namespace Lantai.Data.Migrations.Sqlite
                 name: "OrgUnits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FondsId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FondsId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -313,20 +340,20 @@ namespace Lantai.Data.Migrations.Sqlite
                 name: "Volumes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FondsId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FondsCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CategoryCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    RetentionCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    OrgUnitCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    VolumeNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    GroupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ArchivalCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Remarks = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Classification = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FondsId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FondsCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CategoryCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    RetentionCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    OrgUnitCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    VolumeNumber = table.Column<int>(type: "integer", nullable: false),
+                    GroupKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ArchivalCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    Title = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Remarks = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Classification = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -343,31 +370,31 @@ namespace Lantai.Data.Migrations.Sqlite
                 name: "Records",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FondsId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FondsCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CategoryCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    RetentionCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    OrgUnitCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    VolumeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ItemNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    GroupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ArchivalCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    TitleSupplied = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Author = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PageCount = table.Column<int>(type: "INTEGER", nullable: true),
-                    Classification = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Carrier = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Remarks = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    OpenStatus = table.Column<int>(type: "INTEGER", nullable: false),
-                    ImportId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FondsId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FondsCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CategoryCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    RetentionCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    OrgUnitCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    VolumeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ItemNumber = table.Column<int>(type: "integer", nullable: false),
+                    GroupKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    ArchivalCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    Title = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    TitleSupplied = table.Column<bool>(type: "boolean", nullable: false),
+                    Author = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DocumentNumber = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Date = table.Column<DateOnly>(type: "date", nullable: true),
+                    PageCount = table.Column<int>(type: "integer", nullable: true),
+                    Classification = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Carrier = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Remarks = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OpenStatus = table.Column<int>(type: "integer", nullable: false),
+                    ImportId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -502,6 +529,11 @@ namespace Lantai.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Jobs_State_CreatedAt",
+                table: "Jobs",
+                columns: new[] { "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrgUnits_FondsId_Code",
                 table: "OrgUnits",
                 columns: new[] { "FondsId", "Code" },
@@ -597,6 +629,9 @@ namespace Lantai.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CodeListEntries");
+
+            migrationBuilder.DropTable(
+                name: "Jobs");
 
             migrationBuilder.DropTable(
                 name: "OrgUnits");

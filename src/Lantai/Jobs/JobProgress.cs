@@ -1,0 +1,4 @@
+namespace Lantai.Jobs;
+
+/// <summary>A progress report from a running job.</summary>
+public sealed record JobProgress(long Done, long? Total, string? Message);
