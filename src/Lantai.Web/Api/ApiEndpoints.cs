@@ -9,6 +9,7 @@ public static class ApiEndpoints
         var v1 = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         v1.MapCatalogueEndpoints();
         v1.MapSecurityEndpoints();
+        v1.MapJobEndpoints();
         return app;
     }
 }
