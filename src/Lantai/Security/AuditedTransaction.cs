@@ -9,13 +9,14 @@ namespace Lantai.Security;
 
 /// <summary>
 /// A database transaction in which changes and their audit entries commit together (DESIGN.md §3: every change keeps
-/// who/when/what). Appends to the hash chain are serialised: a process-wide gate, plus an advisory lock on PostgreSQL
+/// who/when/what). Appends to the hash chain are serialised: a gate per database in this process, plus an advisory lock on PostgreSQL
 /// and an immediate (write-locking) transaction on SQLite for other processes, so two writers never fork the chain.
 /// </summary>
 public sealed class AuditedTransaction : IAsyncDisposable
 {
     private const long PostgresAdvisoryLockKey = 0x4C616E746169; // "Lantai"
-    private static readonly SemaphoreSlim Gate = new(1, 1);
+    // One gate per database (by connection string): writers of the same chain wait for each other, others do not.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -24,6 +25,7 @@ public sealed class AuditedTransaction : IAsyncDisposable
     };
 
     private readonly LantaiDbContext _db;
+    private readonly SemaphoreSlim _gate;
     private readonly IDbContextTransaction _transaction;
     private readonly TimeProvider _time;
     private readonly string _actor;
@@ -31,9 +33,10 @@ public sealed class AuditedTransaction : IAsyncDisposable
     private string _previousHash;
     private bool _released;
 
-    private AuditedTransaction(LantaiDbContext db, IDbContextTransaction transaction, TimeProvider time, string actor, long sequence, string previousHash)
+    private AuditedTransaction(LantaiDbContext db, SemaphoreSlim gate, IDbContextTransaction transaction, TimeProvider time, string actor, long sequence, string previousHash)
     {
         _db = db;
+        _gate = gate;
         _transaction = transaction;
         _time = time;
         _actor = actor;
@@ -49,7 +52,8 @@ public sealed class AuditedTransaction : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
-        await Gate.WaitAsync(cancellationToken);
+        var gate = Gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
         try
         {
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -62,11 +66,11 @@ public sealed class AuditedTransaction : IAsyncDisposable
                 .OrderByDescending(e => e.Sequence)
                 .Select(e => new { e.Sequence, e.Hash })
                 .FirstOrDefaultAsync(cancellationToken);
-            return new AuditedTransaction(db, transaction, time, actor, tail?.Sequence ?? 0, tail?.Hash ?? AuditChain.GenesisHash);
+            return new AuditedTransaction(db, gate, transaction, time, actor, tail?.Sequence ?? 0, tail?.Hash ?? AuditChain.GenesisHash);
         }
         catch
         {
-            Gate.Release();
+            gate.Release();
             throw;
         }
     }
@@ -107,7 +111,7 @@ public sealed class AuditedTransaction : IAsyncDisposable
         if (!_released)
         {
             _released = true;
-            Gate.Release();
+            _gate.Release();
         }
     }
 

@@ -79,4 +79,26 @@ public sealed class RecordServiceTests
             Assert.Equal(2, result.FirstBrokenSequence);
         }
     }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Create_ManyWritersAtOnce_KeepTheAuditChainIntact(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+        {
+            await new FondsService(db, TimeProvider.System).CreateAsync(new FondsDraft { Code = "0426", Name = "示例旗档案局" }, "test", default);
+        }
+
+        await Task.WhenAll(Enumerable.Range(1, 12).Select(async i =>
+        {
+            await using var db = database.CreateContext();
+            var result = await new RecordService(db, TimeProvider.System).CreateAsync(Draft($"并发写入{i}", i), $"writer{i}", default);
+            Assert.True(result.Succeeded);
+        }));
+
+        await using var check = database.CreateContext();
+        var verification = await new AuditVerifier(check).VerifyAsync(null, default);
+        Assert.True(verification.Intact, verification.Problem);
+        Assert.Equal(13, verification.EntriesChecked);
+    }
 }
