@@ -34,7 +34,14 @@ internal static class CliHost
     public static IAnsiConsole Console(ParseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(result.InvocationConfiguration.Output) });
+        var output = new AnsiConsoleOutput(result.InvocationConfiguration.Output);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = output });
+        if (!output.IsTerminal)
+        {
+            console.Profile.Width = 160; // a pipe or file has no width: do not squeeze tables to 80 columns
+        }
+
+        return console;
     }
 
     public static TextWriter Error(ParseResult result)

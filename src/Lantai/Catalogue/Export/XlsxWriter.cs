@@ -6,8 +6,8 @@ using System.Text;
 namespace Lantai.Catalogue.Export;
 
 /// <summary>
-/// Writes a one-sheet .xlsx row by row straight into the output, asynchronously, so a million rows keep memory flat
-/// and an HTTP response body (which refuses synchronous writes) can be the output. Every cell is an inline string
+/// Writes a one-sheet .xlsx row by row into the output, so a million rows keep memory flat; the zip's bytes reach the
+/// output asynchronously after each batch (<see cref="AsyncDrainStream"/>), so an HTTP response body can be the output. Every cell is an inline string
 /// in a Text-formatted (@) style: 0426 stays 0426, and nothing ever becomes a formula (there is no &lt;f&gt;; cells that
 /// look like formulas also get quotePrefix, Excel's stored apostrophe, so editing them keeps them text).
 /// </summary>
@@ -19,6 +19,7 @@ internal sealed class XlsxWriter : IAsyncDisposable
 
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789ABCDEFabcdef");
 
+    private readonly AsyncDrainStream _drain;
     private readonly ZipArchive _zip;
     private readonly Stream _sheetStream;
     private readonly StringBuilder _pending = new(64 * 1024);
@@ -26,8 +27,9 @@ internal sealed class XlsxWriter : IAsyncDisposable
     private int _row;
     private bool _completed;
 
-    private XlsxWriter(ZipArchive zip, Stream sheetStream, int columns)
+    private XlsxWriter(AsyncDrainStream drain, ZipArchive zip, Stream sheetStream, int columns)
     {
+        _drain = drain;
         _zip = zip;
         _sheetStream = sheetStream;
         _columns = columns;
@@ -38,16 +40,17 @@ internal sealed class XlsxWriter : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(columnWidths);
-        var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
-        await WritePartAsync(zip, "[Content_Types].xml", ContentTypes, cancellationToken);
-        await WritePartAsync(zip, "_rels/.rels", RootRels, cancellationToken);
-        await WritePartAsync(zip, "xl/workbook.xml", Workbook(sheetName, headers.Count), cancellationToken);
-        await WritePartAsync(zip, "xl/_rels/workbook.xml.rels", WorkbookRels, cancellationToken);
-        await WritePartAsync(zip, "xl/styles.xml", Styles, cancellationToken);
+        var drain = new AsyncDrainStream(output);
+        var zip = new ZipArchive(drain, ZipArchiveMode.Create, leaveOpen: true);
+        WritePart(zip, "[Content_Types].xml", ContentTypes);
+        WritePart(zip, "_rels/.rels", RootRels);
+        WritePart(zip, "xl/workbook.xml", Workbook(sheetName, headers.Count));
+        WritePart(zip, "xl/_rels/workbook.xml.rels", WorkbookRels);
+        WritePart(zip, "xl/styles.xml", Styles);
 
         var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Optimal);
-        var stream = await entry.OpenAsync(cancellationToken);
-        var writer = new XlsxWriter(zip, stream, headers.Count);
+        var stream = entry.Open();
+        var writer = new XlsxWriter(drain, zip, stream, headers.Count);
         var sb = writer._pending;
         sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
             .Append("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">")
@@ -80,18 +83,22 @@ internal sealed class XlsxWriter : IAsyncDisposable
             .Append("<headerFooter><oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter></headerFooter>")
             .Append("</worksheet>");
         await FlushPendingAsync(cancellationToken);
-        await _sheetStream.DisposeAsync();
-        await _zip.DisposeAsync();
         _completed = true;
+        _sheetStream.Dispose();
+        _zip.Dispose();
+        await _drain.DrainAsync(cancellationToken);
+        await _drain.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
         if (!_completed)
         {
+            // An abandoned export: release the zip without sending its tail to the output.
             _completed = true;
-            await _sheetStream.DisposeAsync();
-            await _zip.DisposeAsync();
+            _sheetStream.Dispose();
+            _zip.Dispose();
+            await _drain.DisposeAsync();
         }
     }
 
@@ -121,7 +128,8 @@ internal sealed class XlsxWriter : IAsyncDisposable
     {
         var bytes = Encoding.UTF8.GetBytes(_pending.ToString());
         _pending.Clear();
-        await _sheetStream.WriteAsync(bytes, cancellationToken);
+        _sheetStream.Write(bytes);
+        await _drain.DrainAsync(cancellationToken);
     }
 
     private static string ColumnName(int index)
@@ -158,12 +166,11 @@ internal sealed class XlsxWriter : IAsyncDisposable
     private static bool IsEscapeSequence(string s, int i) =>
         i + 6 < s.Length && s[i + 1] == 'x' && s[i + 6] == '_' && !s.AsSpan(i + 2, 4).ContainsAnyExcept(HexDigits);
 
-    private static async Task WritePartAsync(ZipArchive zip, string name, string content, CancellationToken cancellationToken)
+    private static void WritePart(ZipArchive zip, string name, string content)
     {
         var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-        await using var stream = await entry.OpenAsync(cancellationToken);
-        var bytes = Encoding.UTF8.GetBytes(content);
-        await stream.WriteAsync(bytes, cancellationToken);
+        using var stream = entry.Open();
+        stream.Write(Encoding.UTF8.GetBytes(content));
     }
 
     private static string Workbook(string sheetName, int columns) =>
