@@ -52,7 +52,7 @@ public static class DemoCatalogue
         var archive = new DemoArchiveBuilder(titles, rules, now).Build();
         var import = new CatalogueImport
         {
-            FileName = "示例数据（" + DemoTitles.ResourceName + "）",
+            FileName = "示例数据（catalogue-0426-ws.csv）",
             Sm3 = Sm3.HashHex(titles.Source),
             RecordCount = archive.Records.Count,
             Actor = actor,

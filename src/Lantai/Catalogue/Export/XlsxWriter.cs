@@ -44,7 +44,7 @@ internal sealed class XlsxWriter : IAsyncDisposable
         var zip = new ZipArchive(drain, ZipArchiveMode.Create, leaveOpen: true);
         WritePart(zip, "[Content_Types].xml", ContentTypes);
         WritePart(zip, "_rels/.rels", RootRels);
-        WritePart(zip, "xl/workbook.xml", Workbook(sheetName, headers.Count));
+        WritePart(zip, "xl/workbook.xml", Workbook(sheetName));
         WritePart(zip, "xl/_rels/workbook.xml.rels", WorkbookRels);
         WritePart(zip, "xl/styles.xml", Styles);
 
@@ -173,12 +173,11 @@ internal sealed class XlsxWriter : IAsyncDisposable
         stream.Write(Encoding.UTF8.GetBytes(content));
     }
 
-    private static string Workbook(string sheetName, int columns) =>
+    private static string Workbook(string sheetName) =>
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         + "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
         + "<sheets><sheet name=\"" + EscapeAttribute(sheetName) + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets>"
         + "<definedNames>"
-        + "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" hidden=\"1\">'" + EscapeAttribute(sheetName) + "'!$A$1:$" + ColumnName(columns - 1) + "$1</definedName>"
         + "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'" + EscapeAttribute(sheetName) + "'!$1:$1</definedName>"
         + "</definedNames></workbook>";
 

@@ -128,7 +128,7 @@ public sealed class PdfTextPainter : IDisposable
             }
 
             var width = Measure(unit, size);
-            if (lineWidth + width <= maxWidth || line.Length == 0 && width <= maxWidth)
+            if (lineWidth + width <= maxWidth)
             {
                 line.Append(unit);
                 lineWidth += width;
