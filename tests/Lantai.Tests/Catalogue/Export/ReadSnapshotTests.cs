@@ -22,7 +22,11 @@ public sealed class ReadSnapshotTests
             before = await reader.Records.CountAsync();
             var created = await new RecordService(writer, TimeProvider.System).CreateAsync(new RecordDraft
             {
-                FondsCode = "0426", Year = 2018, RetentionCode = "Y", OrgUnitCode = "BGS", Title = "导出期间新增的档案",
+                FondsCode = "0426",
+                Year = 2018,
+                RetentionCode = "Y",
+                OrgUnitCode = "BGS",
+                Title = "导出期间新增的档案",
             }, "test", default);
             Assert.True(created.Succeeded);
             during = await reader.Records.CountAsync();
