@@ -9,6 +9,10 @@ root.Options.Add(GlobalOptions.Data);
 root.Options.Add(GlobalOptions.Db);
 root.Options.Add(GlobalOptions.Json);
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(RecordsCommand.Create());
+root.Subcommands.Add(AuditCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -1,4 +1,5 @@
 using Lantai.Catalogue;
+using Lantai.Catalogue.Export;
 using Lantai.Data;
 using Lantai.Jobs;
 using Lantai.Security;
@@ -19,6 +20,8 @@ public static class LantaiEngine
         services.AddScoped<FondsService>();
         services.AddScoped<RecordService>();
         services.AddScoped<RecordQueries>();
+        services.AddScoped<FilingCatalogueExporter>();
+        services.AddScoped<FilingStampPrinter>();
 
         // Jobs
         services.AddSingleton<JobSignal>();
