@@ -88,7 +88,7 @@ public static class AccountBootstrap
         output.WriteLine();
         foreach (var account in accounts)
         {
-            output.WriteLine($"   {account.UserName,-12} {LantaiRoles.DisplayName(account.Role),-6} ({EnglishName(account.Role),-21})  密码 password: {account.OneTimePassword}");
+            output.WriteLine($"   {account.UserName,-12}{PadColumns(LantaiRoles.DisplayName(account.Role), 12)}{EnglishName(account.Role),-22}密码 password: {account.OneTimePassword}");
         }
 
         output.WriteLine();
@@ -97,6 +97,13 @@ public static class AccountBootstrap
         output.WriteLine(" 本信息只显示这一次，不写入日志。 This is shown once and is not written to the log.");
         output.WriteLine(rule);
         output.Flush();
+    }
+
+    /// <summary>Pads to a width in terminal columns: a Chinese character takes two.</summary>
+    private static string PadColumns(string text, int columns)
+    {
+        var used = text.Sum(c => c >= '\u2E80' ? 2 : 1);
+        return text + new string(' ', Math.Max(1, columns - used));
     }
 
     private static string EnglishName(string role) => role switch

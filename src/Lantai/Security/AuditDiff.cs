@@ -18,7 +18,8 @@ public static class AuditDiff
         {
             old.TryGetValue(field, out var o);
             @new.TryGetValue(field, out var n);
-            if (!string.Equals(o, n, StringComparison.Ordinal))
+            // An absent field and an empty one read the same (a new account's empty role list is no change).
+            if (!string.Equals(o ?? "", n ?? "", StringComparison.Ordinal))
             {
                 changes.Add(new AuditChange(field, o, n));
             }

@@ -144,6 +144,19 @@ public sealed class SecurityPolicyTests(SecurityPolicyTests.ServerFixture fixtur
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login")).StatusCode);
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesTheSecurityEndpoints()
+    {
+        var client = fixture.Server.CreateClient();
+
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        foreach (var path in new[] { "/api/v1/me", "/api/v1/auth/login", "/api/v1/audit", "/api/v1/audit/verify" })
+        {
+            Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
+        }
+    }
+
     private async Task<HttpClient> SignInAsync(string role)
     {
         var name = "p" + Guid.NewGuid().ToString("N")[..10];

@@ -85,6 +85,6 @@ public static partial class SecurityWebHelpers
     [GeneratedRegex("<li><code>([^<]+)</code></li>")]
     private static partial Regex RecoveryCodeRegex();
 
-    [GeneratedRegex("id=\"one-time-password\">[^<]*<strong>[^<]*</strong>[^<]*<code>([^<]+)</code>")]
+    [GeneratedRegex("id=\"one-time-password\"[^>]*>[^<]*<strong>[^<]*</strong>[^<]*<code>([^<]+)</code>")]
     private static partial Regex IssuedPasswordRegex();
 }

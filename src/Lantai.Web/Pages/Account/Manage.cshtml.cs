@@ -66,7 +66,6 @@ public sealed class ManageModel(
         // Enabling renewed the security stamp: sign in again so this session stays and carries the two-factor claim.
         await signIn.RefreshSignInAsync(user);
         RecoveryCodes = result.Value;
-        TempData["Notice"] = null;
         await LoadAsync(user, cancellationToken);
         return Page();
     }
