@@ -5,6 +5,8 @@ namespace Lantai.Web.Security;
 /// <summary>The ProblemDetails of the security API: a Chinese title for people and a stable type for scripts.</summary>
 public static class SecurityProblems
 {
+    public const string Unauthenticated = "urn:lantai:problem:unauthenticated";
+    public const string Forbidden = "urn:lantai:problem:forbidden";
     public const string InvalidCredentials = "urn:lantai:problem:invalid-credentials";
     public const string LockedOut = "urn:lantai:problem:locked-out";
     public const string AccountDisabled = "urn:lantai:problem:account-disabled";

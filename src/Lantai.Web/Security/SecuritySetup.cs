@@ -62,8 +62,9 @@ public static class SecuritySetup
     {
         if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
         {
-            ctx.Response.StatusCode = status;
-            return Task.CompletedTask;
+            return status == StatusCodes.Status401Unauthorized
+                ? SecurityProblems.Problem(status, SecurityProblems.Unauthenticated, "未登录或登录已过期").ExecuteAsync(ctx.HttpContext)
+                : SecurityProblems.Problem(status, SecurityProblems.Forbidden, "无权访问：账号没有此操作所需的角色").ExecuteAsync(ctx.HttpContext);
         }
 
         ctx.Response.Redirect(ctx.RedirectUri);

@@ -96,6 +96,11 @@ public sealed class SecurityPolicyTests(SecurityPolicyTests.ServerFixture fixtur
         Assert.Contains($"\"{role}\"", await me.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(auditor, audit.StatusCode);
         Assert.Equal(auditor, verify.StatusCode);
+        if (auditor == HttpStatusCode.Forbidden)
+        {
+            Assert.Equal("application/problem+json", audit.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("urn:lantai:problem:forbidden", await audit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
     }
 
     [Theory, MemberData(nameof(Roles))]
@@ -139,6 +144,7 @@ public sealed class SecurityPolicyTests(SecurityPolicyTests.ServerFixture fixtur
         {
             using var api = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+            Assert.Contains("urn:lantai:problem:unauthenticated", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Login")).StatusCode);

@@ -118,6 +118,13 @@ public sealed class SecuritySignInTests
         Assert.True(me.GetProperty("twoFactorEnabled").GetBoolean());
         Assert.Equal(2, me.GetProperty("clearance").GetInt32());
         Assert.Equal("秘密", me.GetProperty("clearanceName").GetString());
+
+        // Phone lost: the security officer resets two-factor sign-in, and the password alone signs in again.
+        var officer = await TestUsers.SignInAsNewUserAsync(server, 0, LantaiRoles.SecurityOfficer);
+        var id = me.GetProperty("id").GetString();
+        var reset = await PostFormAsync(officer, $"/Security/UserRoles?id={id}", "ResetTwoFactor", ("id", id!));
+        Assert.Contains("已重置双因素认证", await reset.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("/", FinalPath(await SignInAsync(server.CreateClient(), "wu", TestUsers.Password)));
     }
 
     [Fact]
