@@ -13,6 +13,7 @@ root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(RecordsCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(AdminCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

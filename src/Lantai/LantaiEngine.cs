@@ -33,6 +33,12 @@ public static class LantaiEngine
 
         // Security
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<AuditReview>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<UserQueries>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<SecuritySettings>();
 
         return services;
     }

@@ -12,10 +12,13 @@ public static class Policies
     /// <summary>The archive's identity, code lists and templates: the system administrator.</summary>
     public const string SystemSettings = "System.Settings";
 
-    /// <summary>Create and disable accounts: the system administrator.</summary>
+    /// <summary>See the list of accounts: the system administrator (who manages them) and the security officer (who grants their roles).</summary>
+    public const string AccountsRead = "Accounts.Read";
+
+    /// <summary>Create, disable, enable and unlock accounts and reset passwords: the system administrator.</summary>
     public const string AccountsManage = "Accounts.Manage";
 
-    /// <summary>Grant roles and clearances: the security officer alone.</summary>
+    /// <summary>Grant roles and clearances, reset two-factor sign-in, set the security settings: the security officer alone.</summary>
     public const string RolesGrant = "Roles.Grant";
 
     /// <summary>Read the audit log: the security auditor alone.</summary>

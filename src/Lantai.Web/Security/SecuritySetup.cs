@@ -4,22 +4,21 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Lantai.Web.Security;
 
-/// <summary>Identity, cookies, two-factor sign-in, lockout and the authorization policies of every role.</summary>
+/// <summary>Identity, cookies, two-factor sign-in, lockout, the account gate and the authorization policies of every role.</summary>
 public static class SecuritySetup
 {
     public static IServiceCollection AddLantaiSecurity(this IServiceCollection services)
     {
-        services.AddIdentity<LantaiUser, IdentityRole<Guid>>(o =>
-            {
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.User.RequireUniqueEmail = false;
-            })
+        services.AddIdentity<LantaiUser, IdentityRole<Guid>>(LantaiIdentity.Configure)
             .AddEntityFrameworkStores<LantaiDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<LantaiClaimsPrincipalFactory>();
+
+        // Open sessions pick up role changes and end after a disable or password reset within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<SecuritySettingsCache>();
+        services.AddTransient<IStartupFilter, AccountGateStartupFilter>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -40,6 +39,7 @@ public static class SecuritySetup
             .AddPolicy(Policies.CatalogueRead, p => p.RequireRole(LantaiRoles.Archivist, LantaiRoles.Reviewer))
             .AddPolicy(Policies.CatalogueWrite, p => p.RequireRole(LantaiRoles.Archivist))
             .AddPolicy(Policies.SystemSettings, p => p.RequireRole(LantaiRoles.SystemAdministrator))
+            .AddPolicy(Policies.AccountsRead, p => p.RequireRole(LantaiRoles.SystemAdministrator, LantaiRoles.SecurityOfficer))
             .AddPolicy(Policies.AccountsManage, p => p.RequireRole(LantaiRoles.SystemAdministrator))
             .AddPolicy(Policies.RolesGrant, p => p.RequireRole(LantaiRoles.SecurityOfficer))
             .AddPolicy(Policies.AuditRead, p => p.RequireRole(LantaiRoles.SecurityAuditor));
@@ -48,7 +48,12 @@ public static class SecuritySetup
         {
             o.Conventions.AuthorizeFolder("/Catalogue", Policies.CatalogueRead);
             o.Conventions.AuthorizeFolder("/Security");
-            o.Conventions.AllowAnonymousToFolder("/Account");
+            // Account pages need a signed-in user except those that sign in or out.
+            o.Conventions.AuthorizeFolder("/Account");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+            o.Conventions.AllowAnonymousToPage("/Account/Logout");
+            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
         });
         return services;
     }
@@ -57,8 +62,9 @@ public static class SecuritySetup
     {
         if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
         {
-            ctx.Response.StatusCode = status;
-            return Task.CompletedTask;
+            return status == StatusCodes.Status401Unauthorized
+                ? SecurityProblems.Problem(status, SecurityProblems.Unauthenticated, "未登录或登录已过期").ExecuteAsync(ctx.HttpContext)
+                : SecurityProblems.Problem(status, SecurityProblems.Forbidden, "无权访问：账号没有此操作所需的角色").ExecuteAsync(ctx.HttpContext);
         }
 
         ctx.Response.Redirect(ctx.RedirectUri);

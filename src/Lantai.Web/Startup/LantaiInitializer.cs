@@ -1,4 +1,8 @@
 using Lantai.Data;
+using Lantai.Security;
+using Lantai.Web.Security;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Lantai.Web.Startup;
 
@@ -11,5 +15,27 @@ public static class LantaiInitializer
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LantaiDbContext>();
         await LantaiDatabase.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<DatabaseOptions>(), cancellationToken);
+
+        // Roles always; the first accounts only into an archive without any. Their one-time passwords go to the
+        // console once the server listens (so the sign-in address is known), never to the log.
+        var demo = app.Configuration.GetValue<bool>("Lantai:Demo");
+        var accounts = await AccountBootstrap.EnsureAccountsAsync(scope.ServiceProvider, demo, cancellationToken);
+        if (accounts.Count > 0)
+        {
+            var output = app.Services.GetService<BootstrapConsole>()?.Output ?? Console.Out;
+            app.Lifetime.ApplicationStarted.Register(() => AccountBootstrap.Print(accounts, LoginUrl(app), output));
+        }
+    }
+
+    private static string LoginUrl(WebApplication app)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? "http://localhost:5000";
+        // A wildcard listen address is not something a browser can open.
+        address = address.Replace("://+", "://localhost", StringComparison.Ordinal)
+            .Replace("://*", "://localhost", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+            .Replace("://[::]", "://localhost", StringComparison.Ordinal);
+        return address.TrimEnd('/') + "/Account/Login";
     }
 }

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Lantai.Web.Pages.Account;
 
-/// <summary>Sign-in with user name and password; lockout after repeated failures.</summary>
-public sealed class LoginModel(SignInManager<LantaiUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>Sign-in with user name and password; then the second factor when the account has one; lockout after repeated failures.</summary>
+public sealed class LoginModel(SignInManager<LantaiUser> signIn, UserManager<LantaiUser> users, IStringLocalizer<SecurityResource> t) : PageModel
 {
     [BindProperty]
     public string UserName { get; set; } = "";
@@ -32,7 +32,21 @@ public sealed class LoginModel(SignInManager<LantaiUser> signIn, IStringLocalize
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        ErrorMessage = result.IsLockedOut ? l["登录失败次数过多，账号已暂时锁定，请稍后再试。"] : l["用户名或密码错误。"];
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("./LoginWith2fa", new { ReturnUrl });
+        }
+
+        if (result.IsLockedOut)
+        {
+            var user = await users.FindByNameAsync(UserName);
+            ErrorMessage = user is not null && AccountLockout.IsDisabled(user)
+                ? t["账号已停用，请联系系统管理员。"]
+                : t["登录失败次数过多，账号已暂时锁定，请稍后再试。"];
+            return Page();
+        }
+
+        ErrorMessage = t["用户名或密码错误。"];
         return Page();
     }
 }
