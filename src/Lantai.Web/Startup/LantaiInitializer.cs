@@ -1,3 +1,4 @@
+using Lantai.Catalogue;
 using Lantai.Data;
 using Lantai.Security;
 using Lantai.Web.Security;
@@ -24,6 +25,19 @@ public static class LantaiInitializer
         {
             var output = app.Services.GetService<BootstrapConsole>()?.Output ?? Console.Out;
             app.Lifetime.ApplicationStarted.Register(() => AccountBootstrap.Print(accounts, LoginUrl(app), output));
+        }
+
+        // The demo archive goes only into a brand-new, empty archive: never beside real records.
+        if (demo && accounts.Count > 0 && await DemoCatalogue.IsEmptyAsync(db, cancellationToken))
+        {
+            var output = app.Services.GetService<BootstrapConsole>()?.Output ?? Console.Out;
+            await output.WriteLineAsync("正在载入示例档案馆数据 Loading the demo archive …");
+            var loaded = await DemoCatalogue.LoadAsync(db, app.Services.GetRequiredService<TimeProvider>(), "system", null, cancellationToken);
+            if (loaded.Succeeded)
+            {
+                var d = loaded.Value;
+                await output.WriteLineAsync($"示例数据已载入：{d.Fonds} 个全宗，{d.Records} 件，{d.Volumes} 卷（{d.FirstYear}–{d.LastYear}年） Demo loaded: {d.Fonds} fonds, {d.Records} records.");
+            }
         }
     }
 
