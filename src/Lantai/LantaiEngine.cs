@@ -1,4 +1,5 @@
 using Lantai.Catalogue;
+using Lantai.Catalogue.Import;
 using Lantai.Data;
 using Lantai.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,8 @@ public static class LantaiEngine
         services.AddScoped<FondsService>();
         services.AddScoped<RecordService>();
         services.AddScoped<RecordQueries>();
+        services.AddScoped<CatalogueImporter>();
+        services.AddSingleton<ImportStaging>();
 
         // Security
         services.AddScoped<AuditVerifier>();
