@@ -9,6 +9,7 @@ root.Options.Add(GlobalOptions.Data);
 root.Options.Add(GlobalOptions.Db);
 root.Options.Add(GlobalOptions.Json);
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -5,7 +5,7 @@ using Lantai.Common;
 using Lantai.Data;
 using Lantai.Security;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Lantai.Catalogue.Import;
@@ -104,7 +104,7 @@ public sealed class CatalogueImporter(LantaiDbContext db, TimeProvider time)
             long written;
             using (file)
             {
-                await using var writer = CreateWriter(tx, table);
+                await using var writer = CreateWriter(table);
                 written = await RunPipelineAsync(pass, file, writer, tx, progress, stop);
                 if (pass.Issues.ErrorCount == 0)
                 {
@@ -244,13 +244,12 @@ public sealed class CatalogueImporter(LantaiDbContext db, TimeProvider time)
         }
     }
 
-    private IRecordWriter CreateWriter(AuditedTransaction tx, RecordTable table)
+    private IRecordWriter CreateWriter(RecordTable table) => db.Database.GetDbConnection() switch
     {
-        var connection = db.Database.GetDbConnection();
-        return connection is NpgsqlConnection npgsql
-            ? new PostgresRecordWriter(npgsql, table)
-            : new SqliteRecordWriter(connection, tx.Transaction.GetDbTransaction(), table);
-    }
+        NpgsqlConnection npgsql => new PostgresRecordWriter(npgsql, table),
+        SqliteConnection sqlite => new SqliteRecordWriter(sqlite, table),
+        var other => throw new NotSupportedException($"No bulk import for {other.GetType().Name}."),
+    };
 
     private ImportPass NewPass(CatalogueSnapshot context, ImportOptions options, RecordTable table, CatalogueLookups lookups, Guid importId, DateTimeOffset now) =>
         new(context.Rules, options, time.GetLocalNow().Year, table, lookups, context.Fonds, context.OrgUnits, importId, now);

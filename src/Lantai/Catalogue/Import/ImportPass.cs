@@ -303,7 +303,7 @@ internal sealed class ImportPass
         var padded = raw.PadLeft(4, '0');
         if (_fonds.ContainsKey(padded) || (code is not null && code.StartsWith(padded, StringComparison.Ordinal) && code.Length > 4 && !char.IsAsciiLetterOrDigit(code[4])))
         {
-            Issues.Warning("fonds-padded-" + raw, row.Number, Header!.HeaderOf(ImportColumn.FondsCode), $"全宗号“{raw}”按“{padded}”读取（电子表格去掉了前导零）");
+            Issues.Warning("fonds-padded-" + raw, row.Number, Header!.HeaderOf(ImportColumn.FondsCode), $"全宗号“{raw}”按“{padded}”读取：电子表格去掉了前导零");
             return padded;
         }
 
