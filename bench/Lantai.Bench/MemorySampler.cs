@@ -7,6 +7,7 @@ internal sealed class MemorySampler : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly TimeSpan _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
     private long _peakWorkingSet;
     private long _peakManaged;
 
@@ -35,6 +36,9 @@ internal sealed class MemorySampler : IAsyncDisposable
     public long PeakWorkingSet => _peakWorkingSet;
 
     public long PeakManaged => _peakManaged;
+
+    /// <summary>CPU time this process used since the start (all threads; a database server's own work is not in it).</summary>
+    public TimeSpan CpuTime => Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart;
 
     public static MemorySampler Start()
     {

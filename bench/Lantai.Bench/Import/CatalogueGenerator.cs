@@ -29,6 +29,10 @@ internal static class CatalogueGenerator
 
     public static int GroupCount => FondsCodes.Length * (LastYear - FirstYear + 1) * Retentions.Length * OrgUnits.Length;
 
+    /// <summary>The same shape of catalogue for other fonds (Q426, Q013 …), to import into a catalogue that already holds the first.</summary>
+    public static IEnumerable<BenchRow> OtherFondsRows(int count) =>
+        Rows(count, 7).Select(r => r with { FondsCode = "Q" + r.FondsCode[1..], ArchivalCode = "Q" + r.ArchivalCode[1..] });
+
     public static IEnumerable<BenchRow> Rows(int count, int seed = 20240426)
     {
         var random = new Random(seed);

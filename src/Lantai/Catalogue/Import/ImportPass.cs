@@ -203,7 +203,7 @@ internal sealed class ImportPass
     private string? CellText(ITableReader reader, ImportColumn column) => CellValues.Text(Cell(reader, column));
 
     /// <summary>Reads, normalises and checks one row; null when the row has errors (they are recorded).</summary>
-    private async Task<PendingRow?> ReadRowAsync(ITableReader reader, CancellationToken cancellationToken)
+    private async ValueTask<PendingRow?> ReadRowAsync(ITableReader reader, CancellationToken cancellationToken)
     {
         RowCount++;
         var row = new RowContext(this, reader.RowNumber);
@@ -212,7 +212,9 @@ internal sealed class ImportPass
         _fonds.TryGetValue(fondsCode, out var fonds);
         var templateKey = fonds?.CodeTemplateKey ?? _options.NewFondsCodeTemplateKey;
         var format = _rules.Format(templateKey);
-        var parts = code is null ? null : format.Parse(code);
+
+        // The code's parts fill cells the file leaves empty; parsed only then (the validator parses it anyway).
+        var parts = code is not null && NeedsParts(reader) ? format.Parse(code) : null;
 
         var draft = RecordValidator.Normalize(new RecordDraft
         {
@@ -283,6 +285,11 @@ internal sealed class ImportPass
         group.MaxUsed = Math.Max(group.MaxUsed, item);
         return new PendingRow(row.Number, draft, fonds, groupKey, item, archivalCode, group);
     }
+
+    private bool NeedsParts(ITableReader reader) =>
+        CellValues.IsEmpty(Cell(reader, ImportColumn.Category)) || CellValues.IsEmpty(Cell(reader, ImportColumn.Year))
+        || CellValues.IsEmpty(Cell(reader, ImportColumn.Retention)) || CellValues.IsEmpty(Cell(reader, ImportColumn.OrgUnit))
+        || CellValues.IsEmpty(Cell(reader, ImportColumn.ItemNumber));
 
     private string ResolveFondsCode(string? raw, string? code, RowContext row)
     {
@@ -541,7 +548,7 @@ internal sealed class ImportPass
         NewOrgUnits.Add(new ImportNewOrgUnit(fonds.Code, draft.OrgUnitCode, row.Number));
     }
 
-    private async Task<GroupState> GroupAsync(string groupKey, CancellationToken cancellationToken)
+    private async ValueTask<GroupState> GroupAsync(string groupKey, CancellationToken cancellationToken)
     {
         if (!_groups.TryGetValue(groupKey, out var group))
         {
