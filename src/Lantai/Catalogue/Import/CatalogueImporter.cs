@@ -4,8 +4,8 @@ using System.Threading.Channels;
 using Lantai.Common;
 using Lantai.Data;
 using Lantai.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Lantai.Catalogue.Import;

@@ -20,9 +20,20 @@ public sealed class BulkWriteTests
             await new FondsService(db, TimeProvider.System).CreateAsync(new FondsDraft { Code = "0426", Name = "示例旗档案局" }, "test", default);
             efRecord = (await new RecordService(db, TimeProvider.System).CreateAsync(new RecordDraft
             {
-                FondsCode = "0426", Year = 2016, RetentionCode = "Y", OrgUnitCode = "BGS", ItemNumber = 1, Title = "经 EF 写入", Author = "示例旗档案局",
-                DocumentNumber = "示旗政办发〔2016〕44号", Date = new DateOnly(2016, 3, 12), PageCount = 39, Classification = "内部", Carrier = "纸质",
-                Remarks = "备注", OpenStatus = OpenStatus.Controlled,
+                FondsCode = "0426",
+                Year = 2016,
+                RetentionCode = "Y",
+                OrgUnitCode = "BGS",
+                ItemNumber = 1,
+                Title = "经 EF 写入",
+                Author = "示例旗档案局",
+                DocumentNumber = "示旗政办发〔2016〕44号",
+                Date = new DateOnly(2016, 3, 12),
+                PageCount = 39,
+                Classification = "内部",
+                Carrier = "纸质",
+                Remarks = "备注",
+                OpenStatus = OpenStatus.Controlled,
             }, "test", default)).Value;
         }
 
