@@ -149,7 +149,9 @@ public sealed partial class ArchivalCodeFormat
         }
 
         sb.Append('$');
-        return new Regex(sb.ToString(), RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(100));
+        // The timeout guards against a pathological administrator-edited template, not against slow matches: it is wall
+        // time, so 100 ms was exceeded by a GC pause on a loaded machine during a million-row import. Two seconds is ample.
+        return new Regex(sb.ToString(), RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(2));
     }
 
     [GeneratedRegex(@"\{(?<name>[a-z]+)(?::(?<width>\d+))?\}", RegexOptions.CultureInvariant)]
