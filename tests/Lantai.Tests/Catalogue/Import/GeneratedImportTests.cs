@@ -244,6 +244,33 @@ public sealed class GeneratedImportTests
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Import_TitleRowAboveTheHeader_IsSkippedAndRowsKeepTheirNumbers(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var csv = "归档文件目录,,,\n,,,\n全宗号,年度,保管期限,题名\n0426,2016,Y,第一件\n0426,2016,Y,\n";
+
+        var preview = await PreviewAsync(database, ImportSamples.Csv(csv));
+
+        Assert.Equal(["第1行: 不是表头（未识别出“题名”等列），已跳过"], preview.Warnings.Select(w => w.ToString()));
+        Assert.Equal(4, preview.Rows[0].Row);
+        Assert.Equal(["第5行 题名: 题名不能为空"], preview.Errors.Select(e => e.ToString()));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Import_Utf16TabSeparatedText_IsRead(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var text = "全宗号\t年度\t保管期限\t题名\r\n0426\t2016\tY\t關於檔案工作的通知\r\n";
+        var bytes = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(text)).ToArray();
+
+        var preview = await PreviewAsync(database, ImportSource.FromBytes("目录.txt", bytes));
+
+        Assert.True(preview.CanCommit, string.Join("\n", preview.Errors));
+        Assert.Equal("UTF-16LE", preview.Encoding);
+        Assert.Equal("關於檔案工作的通知", preview.Rows.Single().Record.Title);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Import_OldXlsFile_IsRefusedWithAdvice(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
