@@ -17,18 +17,48 @@ internal sealed class PostgresRecordWriter(NpgsqlConnection connection, RecordTa
         var columns = table.Columns;
         foreach (var record in records)
         {
-            await _copy.StartRowAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // The synchronous writes fill Npgsql's buffer and only touch the socket when it is full; the typed
+            // overloads skip resolving the converter from the runtime type of an object for every value.
+            _copy.StartRow();
             for (var c = 0; c < columns.Count; c++)
             {
-                if (columns[c].ProviderValue(record) is { } value)
-                {
-                    await _copy.WriteAsync(value, columns[c].DataTypeName, cancellationToken);
-                }
-                else
-                {
-                    await _copy.WriteNullAsync(cancellationToken);
-                }
+                Write(_copy, columns[c].ProviderValue(record), columns[c].DataTypeName);
             }
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private static void Write(NpgsqlBinaryImporter copy, object? value, string dataTypeName)
+    {
+        switch (value)
+        {
+            case null:
+                copy.WriteNull();
+                break;
+            case string s:
+                copy.Write(s, dataTypeName);
+                break;
+            case int i:
+                copy.Write(i, dataTypeName);
+                break;
+            case Guid g:
+                copy.Write(g, dataTypeName);
+                break;
+            case DateOnly d:
+                copy.Write(d, dataTypeName);
+                break;
+            case DateTimeOffset t:
+                copy.Write(t, dataTypeName);
+                break;
+            case bool b:
+                copy.Write(b, dataTypeName);
+                break;
+            default:
+                copy.Write(value, dataTypeName);
+                break;
         }
     }
 
