@@ -34,7 +34,6 @@ internal sealed class ImportPass
     private readonly RecordTable _table;
     private readonly CatalogueLookups _lookups;
     private readonly Dictionary<string, Fonds> _fonds;
-    private readonly HashSet<FondsId> _newFondsIds = [];
     private readonly Dictionary<FondsId, HashSet<string>> _orgUnits;
     private readonly Dictionary<string, GroupState> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _categoryByName;
@@ -514,7 +513,6 @@ internal sealed class ImportPass
             CreatedAt = _now,
         };
         _fonds[fonds.Code] = fonds;
-        _newFondsIds.Add(fonds.Id);
         _chunkFonds.Add(fonds);
         NewFonds.Add(new ImportNewFonds(fonds.Code, fonds.Name, row.Number));
         return fonds;
