@@ -14,6 +14,7 @@ root.Subcommands.Add(RecordsCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(AdminCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

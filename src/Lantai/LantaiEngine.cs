@@ -1,5 +1,6 @@
 using Lantai.Catalogue;
 using Lantai.Catalogue.Export;
+using Lantai.Catalogue.Import;
 using Lantai.Data;
 using Lantai.Jobs;
 using Lantai.Security;
@@ -22,6 +23,8 @@ public static class LantaiEngine
         services.AddScoped<RecordQueries>();
         services.AddScoped<FilingCatalogueExporter>();
         services.AddScoped<FilingStampPrinter>();
+        services.AddScoped<CatalogueImporter>();
+        services.AddSingleton<ImportStaging>();
 
         // Jobs
         services.AddSingleton<JobSignal>();

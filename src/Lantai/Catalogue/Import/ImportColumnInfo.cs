@@ -1,0 +1,4 @@
+namespace Lantai.Catalogue.Import;
+
+/// <summary>One column of the file as the import understood it: the header as written and what it was taken for.</summary>
+public sealed record ImportColumnInfo(string Header, ImportColumn Column);
