@@ -18,6 +18,12 @@ public static class LantaiEngine
         services.AddScoped<FondsService>();
         services.AddScoped<RecordService>();
         services.AddScoped<RecordQueries>();
+        services.AddScoped<RecordHistory>();
+        services.AddScoped<CodeListService>();
+        services.AddScoped<OrgUnitService>();
+        services.AddScoped<RenumberingService>();
+        services.AddScoped<VolumeService>();
+        services.AddScoped<VolumeQueries>();
 
         // Security
         services.AddScoped<AuditVerifier>();

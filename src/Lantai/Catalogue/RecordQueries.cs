@@ -19,7 +19,7 @@ public sealed class RecordQueries(LantaiDbContext db)
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var rules = await CatalogueRules.LoadAsync(db, cancellationToken);
         var query = Apply(db.Records.AsNoTracking(), filter, rules);
-        if (Cursor.TryDecode(cursor, out var after))
+        if (Cursor.TryDecode(cursor, out var after) && Cursor.Fits(sort, after))
         {
             query = Seek(query, sort, descending, after);
         }
@@ -40,6 +40,28 @@ public sealed class RecordQueries(LantaiDbContext db)
         var rules = await CatalogueRules.LoadAsync(db, cancellationToken);
         return await Apply(db.Records.AsNoTracking(), filter, rules).CountAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Counts matching records but stops at <paramref name="limit"/>: an exact count of a million rows costs a full scan
+    /// on every page view, while "more than 10,000" is all a list page needs to say.
+    /// </summary>
+    public async Task<int> CountUpToAsync(RecordFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        var rules = await CatalogueRules.LoadAsync(db, cancellationToken);
+        // Ordered by the primary key only so EF does not warn about a row limit without an order; the count ignores it.
+        return await Apply(db.Records.AsNoTracking(), filter, rules).OrderBy(r => r.Id).Select(r => r.Id).Take(limit).CountAsync(cancellationToken);
+    }
+
+    /// <summary>The cursor that seeks past <paramref name="row"/> in the given order (the first row's cursor, read in reverse, pages backwards).</summary>
+    public static string CursorFor(RecordSort sort, Record row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return Cursor.Encode(sort, row);
+    }
+
+    /// <summary>True when <paramref name="cursor"/> is one this class wrote for <paramref name="sort"/>; callers refuse anything else (a cursor from outside is hostile).</summary>
+    public static bool IsValidCursor(string? cursor, RecordSort sort) =>
+        Cursor.TryDecode(cursor, out var position) && Cursor.Fits(sort, position);
 
     /// <summary>Streams every matching record in archival-code order without holding them in memory (exports).</summary>
     public async IAsyncEnumerable<Record> StreamAsync(RecordFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -154,7 +176,7 @@ public sealed class RecordQueries(LantaiDbContext db)
         switch (sort)
         {
             case RecordSort.Year:
-                var year = int.Parse(after.Key, CultureInfo.InvariantCulture);
+                var year = int.Parse(after.Key, NumberStyles.None, CultureInfo.InvariantCulture);
                 return descending
                     ? query.Where(r => r.Year < year || (r.Year == year && string.Compare(r.ArchivalCode, code) < 0))
                     : query.Where(r => r.Year > year || (r.Year == year && string.Compare(r.ArchivalCode, code) > 0));
@@ -194,6 +216,14 @@ public sealed class RecordQueries(LantaiDbContext db)
             return Convert.ToBase64String(Encoding.UTF8.GetBytes(key + "\n" + last.ArchivalCode)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         }
 
+        /// <summary>True when the position's key has the shape the sort needs (a year, a date or nothing).</summary>
+        public static bool Fits(RecordSort sort, Position position) => sort switch
+        {
+            RecordSort.Year => int.TryParse(position.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _),
+            RecordSort.Date => position.Key.Length == 0 || DateOnly.TryParseExact(position.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            _ => position.Key.Length == 0,
+        } && position.ArchivalCode.Length > 0;
+
         public static bool TryDecode(string? cursor, out Position position)
         {
             position = new Position("", "");
@@ -206,7 +236,7 @@ public sealed class RecordQueries(LantaiDbContext db)
             {
                 var b64 = cursor.Replace('-', '+').Replace('_', '/');
                 b64 = b64.PadRight(b64.Length + ((4 - (b64.Length % 4)) % 4), '=');
-                var text = Encoding.UTF8.GetString(Convert.FromBase64String(b64));
+                var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Convert.FromBase64String(b64));
                 var split = text.IndexOf('\n', StringComparison.Ordinal);
                 if (split < 0)
                 {
@@ -216,7 +246,7 @@ public sealed class RecordQueries(LantaiDbContext db)
                 position = new Position(text[..split], text[(split + 1)..]);
                 return true;
             }
-            catch (FormatException)
+            catch (Exception e) when (e is FormatException or ArgumentException)
             {
                 // A cursor from outside is hostile until checked: a malformed one restarts from the first page.
                 return false;
