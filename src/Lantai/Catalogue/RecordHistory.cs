@@ -44,12 +44,19 @@ public sealed class RecordHistory(LantaiDbContext db)
                     (a, b) = (StatusLabel(a), StatusLabel(b));
                 }
 
-                changes.Add(new FieldChange(field, field == "VolumeId" ? "案卷" : RecordFields.Label(field), a, b));
+                changes.Add(new FieldChange(field, Label(field), a, b));
             }
         }
 
         return changes;
     }
+
+    private static string Label(string field) => field switch
+    {
+        "VolumeId" => "案卷",
+        "TitleSupplied" => "自拟题名",
+        _ => RecordFields.Label(field),
+    };
 
     private static string? StatusLabel(string? value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && Enum.IsDefined((OpenStatus)n)

@@ -10,11 +10,14 @@ namespace Lantai.Web.Pages.Catalogue.Records;
 
 /// <summary>
 /// The catalogue list: filters, three orders, keyset paging both ways. The count is exact up to <see cref="CountCap"/>
-/// and "more than" beyond: counting a million rows on each page view would cost more than the page itself.
+/// and "more than" beyond: counting a million rows on each page view would cost more than the page itself. With a text
+/// filter the cap is <see cref="TextCountCap"/>, because matching text is a scan (about 20 rows read per match).
 /// </summary>
 public sealed class IndexModel(LantaiDbContext db, RecordQueries queries) : CataloguePageModel
 {
     public const int CountCap = 10_000;
+
+    public const int TextCountCap = 1_000;
 
     public static IReadOnlyList<int> PageSizes { get; } = [20, 50, 100, 200];
 
@@ -28,10 +31,13 @@ public sealed class IndexModel(LantaiDbContext db, RecordQueries queries) : Cata
 
     public IReadOnlyList<Error> QueryErrors { get; private set; } = [];
 
-    /// <summary>Matching records, or <see cref="CountCap"/> + 1 when there are more.</summary>
+    /// <summary>Matching records, or <see cref="Cap"/> + 1 when there are more.</summary>
     public int Count { get; private set; }
 
-    public bool CountCapped => Count > CountCap;
+    /// <summary>The count shown exactly up to this.</summary>
+    public int Cap { get; private set; } = CountCap;
+
+    public bool CountCapped => Count > Cap;
 
     public IReadOnlyList<Lantai.Catalogue.Fonds> FondsList { get; private set; } = [];
 
@@ -63,7 +69,8 @@ public sealed class IndexModel(LantaiDbContext db, RecordQueries queries) : Cata
         Items = page.Items;
         NextCursor = page.NextCursor;
         PreviousCursor = page.PreviousCursor;
-        Count = await queries.CountUpToAsync(request.Value.Filter, CountCap + 1, cancellationToken);
+        Cap = request.Value.Filter.Text is null ? CountCap : TextCountCap;
+        Count = await queries.CountUpToAsync(request.Value.Filter, Cap + 1, cancellationToken);
     }
 
     public string? ErrorFor(string parameter) => QueryErrors.FirstOrDefault(e => e.Field == parameter)?.Message;
