@@ -240,9 +240,9 @@ public static class CatalogueEndpoints
             }
 
             var rules = await CatalogueRules.LoadAsync(db, cancellationToken);
-            if (ClassificationGuard.Check(rules, draft.Value.Classification, clearance) is { } tooHigh)
+            if (await CheckPlacementAsync(db, rules, draft.Value, clearance, cancellationToken) is { } refused)
             {
-                return ProblemMapper.ToProblem([tooHigh]);
+                return ProblemMapper.ToProblem([refused]);
             }
 
             var result = await service.CreateAsync(draft.Value, CatalogueUser.Actor(context.User), cancellationToken);
@@ -315,9 +315,9 @@ public static class CatalogueEndpoints
         }
 
         var rules = await CatalogueRules.LoadAsync(db, cancellationToken);
-        if (ClassificationGuard.Check(rules, draft.Value.Classification, clearance) is { } tooHigh)
+        if (await CheckPlacementAsync(db, rules, draft.Value, clearance, cancellationToken) is { } refused)
         {
-            return ProblemMapper.ToProblem([tooHigh]);
+            return ProblemMapper.ToProblem([refused]);
         }
 
         var result = await service.UpdateAsync(current.Id, draft.Value, version, CatalogueUser.Actor(context.User), cancellationToken);
@@ -466,6 +466,26 @@ public static class CatalogueEndpoints
             Of(CodeLists.Classification),
             Of(CodeLists.Carrier),
             [.. templates.Select(t => new TemplateResponse(t.Key, t.Name, t.Pattern, t.ForVolumes))]));
+    }
+
+    /// <summary>The caller may not file above their clearance, nor into a volume they cannot see.</summary>
+    private static async Task<Error?> CheckPlacementAsync(LantaiDbContext db, CatalogueRules rules, RecordDraft draft, int clearance, CancellationToken cancellationToken)
+    {
+        if (ClassificationGuard.Check(rules, draft.Classification, clearance) is { } tooHigh)
+        {
+            return tooHigh;
+        }
+
+        if (draft.VolumeId is { } volumeId)
+        {
+            var visible = rules.VisibleClassifications(clearance);
+            if (!await db.Volumes.AnyAsync(v => v.Id == volumeId && visible.Contains(v.Classification), cancellationToken))
+            {
+                return Error.Validation("VolumeId", "案卷不存在");
+            }
+        }
+
+        return null;
     }
 
     private static FondsDraft FondsDraftOf(FondsRequest body, string? code) => new()

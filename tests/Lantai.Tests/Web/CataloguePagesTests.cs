@@ -71,14 +71,21 @@ public sealed class CataloguePagesTests
         fields["Input.Title"] = "=HYPERLINK(\"http://x\")";
         fields["Input.OrgUnitCode"] = "办 公室";
         var ruled = await (await PostFormAsync(client, "/Catalogue/Records/Create", fields)).Content.ReadAsStringAsync();
+        await CreateRecordAsync(server, Draft("已有的第1件", item: 1));
+        fields["Input.Title"] = "重复件号";
+        fields["Input.OrgUnitCode"] = "BGS";
+        fields["Input.ItemNumber"] = "1";
+        var duplicate = await (await PostFormAsync(client, "/Catalogue/Records/Create", fields)).Content.ReadAsStringAsync();
 
         Assert.Equal("年度“20x6”应为四位数字，如 2016", FieldError(typed, "Input.Year"));
         Assert.Equal("日期“2016-13-45”无效（应为 YYYYMMDD，如 20160312）", FieldError(typed, "Input.Date"));
         Assert.Contains("公式注入", FieldError(ruled, "Input.Title"), StringComparison.Ordinal);
         Assert.Contains("不能含有", FieldError(ruled, "Input.OrgUnitCode"), StringComparison.Ordinal);
         Assert.Null(FieldError(ruled, "Input.Year"));
+        // A clash on the archival code, a field the form does not show, is said above the form.
+        Assert.Contains("档号“X013-WS·2016-Y-BGS-0001”已存在，不能重复", duplicate, StringComparison.Ordinal);
         await using var scope = server.Services.CreateAsyncScope();
-        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<LantaiDbContext>().Records.CountAsync());
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<LantaiDbContext>().Records.CountAsync());
     }
 
     [Fact]

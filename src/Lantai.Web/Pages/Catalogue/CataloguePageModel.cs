@@ -30,13 +30,18 @@ public abstract class CataloguePageModel : PageModel
     protected async Task<bool> IsAllowedAsync(string policy) =>
         (await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, policy)).Succeeded;
 
-    /// <summary>Puts each error beside its field (<paramref name="prefix"/> + field name), or above the form when it has none.</summary>
-    protected void AddErrors(IEnumerable<Error> errors, string prefix = "Input.")
+    /// <summary>
+    /// Puts each error beside its field (<paramref name="prefix"/> + field name) when <paramref name="form"/> has an input
+    /// of that name, else above the form — an error about a field the form does not show (the archival code) must not vanish.
+    /// </summary>
+    protected void AddErrors(IEnumerable<Error> errors, Type form, string prefix = "Input.")
     {
         ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(form);
         foreach (var error in errors)
         {
-            ModelState.AddModelError(error.Field is null ? "" : prefix + error.Field, error.Message);
+            var shown = error.Field is not null && form.GetProperty(error.Field) is not null;
+            ModelState.AddModelError(shown ? prefix + error.Field : "", error.Message);
         }
     }
 }

@@ -42,7 +42,11 @@ public sealed class DetailsModel(LantaiDbContext db, FondsService fonds, OrgUnit
                 return NotFound();
             }
 
-            AddErrors(result.Errors, "New");
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Field == nameof(OrgUnit.Code) ? nameof(NewCode) : "", error.Message);
+            }
+
             await LoadAsync(id, cancellationToken);
             return Page();
         }

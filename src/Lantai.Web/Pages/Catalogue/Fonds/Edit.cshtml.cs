@@ -44,7 +44,7 @@ public sealed class EditModel(LantaiDbContext db, FondsService fonds) : Catalogu
         var draft = Input.ToDraft();
         if (!draft.Succeeded)
         {
-            AddErrors(draft.Errors);
+            AddErrors(draft.Errors, typeof(FondsForm));
             return Page();
         }
 
@@ -58,7 +58,7 @@ public sealed class EditModel(LantaiDbContext db, FondsService fonds) : Catalogu
                 return NotFound();
             }
 
-            AddErrors(result.Errors);
+            AddErrors(result.Errors, typeof(FondsForm));
             return Page();
         }
 

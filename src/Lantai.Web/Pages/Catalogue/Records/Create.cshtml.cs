@@ -48,20 +48,20 @@ public sealed class CreateModel(LantaiDbContext db, RecordService records) : Cat
         var draft = Input.ToDraft();
         if (!draft.Succeeded)
         {
-            AddErrors(draft.Errors);
+            AddErrors(draft.Errors, typeof(RecordForm));
             return Page();
         }
 
         if (ClassificationGuard.Check(Options.Rules, draft.Value.Classification, clearance) is { } tooHigh)
         {
-            AddErrors([tooHigh]);
+            AddErrors([tooHigh], typeof(RecordForm));
             return Page();
         }
 
         var result = await records.CreateAsync(draft.Value, Actor, cancellationToken);
         if (!result.Succeeded)
         {
-            AddErrors(result.Errors);
+            AddErrors(result.Errors, typeof(RecordForm));
             return Page();
         }
 

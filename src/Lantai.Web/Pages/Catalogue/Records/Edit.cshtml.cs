@@ -56,13 +56,13 @@ public sealed class EditModel(LantaiDbContext db, RecordQueries queries, RecordS
         var draft = Input.ToDraft();
         if (!draft.Succeeded)
         {
-            AddErrors(draft.Errors);
+            AddErrors(draft.Errors, typeof(RecordForm));
             return Page();
         }
 
         if (ClassificationGuard.Check(Options.Rules, draft.Value.Classification, clearance) is { } tooHigh)
         {
-            AddErrors([tooHigh]);
+            AddErrors([tooHigh], typeof(RecordForm));
             return Page();
         }
 
@@ -70,7 +70,7 @@ public sealed class EditModel(LantaiDbContext db, RecordQueries queries, RecordS
         if (!result.Succeeded)
         {
             Conflict = Input.Version != Record.Version;
-            AddErrors(result.Errors);
+            AddErrors(result.Errors, typeof(RecordForm));
             return Page();
         }
 

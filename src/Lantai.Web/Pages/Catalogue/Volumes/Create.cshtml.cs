@@ -31,20 +31,20 @@ public sealed class CreateModel(LantaiDbContext db, VolumeService volumes) : Cat
         var draft = Input.ToDraft();
         if (!draft.Succeeded)
         {
-            AddErrors(draft.Errors);
+            AddErrors(draft.Errors, typeof(VolumeForm));
             return Page();
         }
 
         if (ClassificationGuard.Check(Options.Rules, draft.Value.Classification, clearance) is { } tooHigh)
         {
-            AddErrors([tooHigh]);
+            AddErrors([tooHigh], typeof(VolumeForm));
             return Page();
         }
 
         var result = await volumes.CreateAsync(draft.Value, Actor, cancellationToken);
         if (!result.Succeeded)
         {
-            AddErrors(result.Errors);
+            AddErrors(result.Errors, typeof(VolumeForm));
             return Page();
         }
 
