@@ -71,8 +71,16 @@ public sealed class VolumeService(LantaiDbContext db, TimeProvider time)
         db.Volumes.Add(volume);
         tx.Record("volume.create", nameof(Volume), volume.Id.ToString(), code, after: new
         {
-            volume.ArchivalCode, volume.FondsCode, volume.CategoryCode, volume.Year, volume.RetentionCode, volume.OrgUnitCode,
-            volume.VolumeNumber, volume.Title, volume.Remarks, volume.Classification,
+            volume.ArchivalCode,
+            volume.FondsCode,
+            volume.CategoryCode,
+            volume.Year,
+            volume.RetentionCode,
+            volume.OrgUnitCode,
+            volume.VolumeNumber,
+            volume.Title,
+            volume.Remarks,
+            volume.Classification,
         });
         await tx.CommitAsync(cancellationToken);
         return volume;

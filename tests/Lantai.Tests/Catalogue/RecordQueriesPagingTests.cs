@@ -1,8 +1,8 @@
 using Lantai.Catalogue;
-using Record = Lantai.Catalogue.Record;
 using Lantai.Tests.Infrastructure;
 using Lantai.Web.Api.Catalogue;
 using static Lantai.Tests.Catalogue.CatalogueTestData;
+using Record = Lantai.Catalogue.Record;
 
 namespace Lantai.Tests.Catalogue;
 

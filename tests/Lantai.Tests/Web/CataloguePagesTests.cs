@@ -292,11 +292,16 @@ public sealed class CataloguePagesTests
 
         var saved = await (await PostFormAsync(admin, "/Catalogue/Settings", new Dictionary<string, string>
         {
-            ["list"] = CodeLists.Carrier, ["code"] = "光盘", ["name"] = "光盘", ["rank"] = "8",
+            ["list"] = CodeLists.Carrier,
+            ["code"] = "光盘",
+            ["name"] = "光盘",
+            ["rank"] = "8",
         }, "/Catalogue/Settings?handler=AddEntry")).Content.ReadAsStringAsync();
         var badTemplate = await PostFormAsync(admin, "/Catalogue/Settings", new Dictionary<string, string>
         {
-            ["key"] = "坏模板", ["name"] = "坏模板", ["pattern"] = "{fonds}{category}·{year}-{item:4}",
+            ["key"] = "坏模板",
+            ["name"] = "坏模板",
+            ["pattern"] = "{fonds}{category}·{year}-{item:4}",
         }, "/Catalogue/Settings?handler=SaveTemplate");
         var turnedAway = await archivist.GetAsync("/Catalogue/Settings");
 

@@ -46,7 +46,13 @@ public sealed class SettingsModel(LantaiDbContext db, FondsService fonds, CodeLi
         {
             return new ArchivalCodeFormat(template.Pattern).Render(new ArchivalCodeParts
             {
-                FondsCode = "X013", CategoryCode = "WS", Year = 2016, RetentionCode = "Y", OrgUnitCode = "BGS", VolumeNumber = 12, ItemNumber = 7,
+                FondsCode = "X013",
+                CategoryCode = "WS",
+                Year = 2016,
+                RetentionCode = "Y",
+                OrgUnitCode = "BGS",
+                VolumeNumber = 12,
+                ItemNumber = 7,
             });
         }
         catch (ArgumentException)
