@@ -25,6 +25,12 @@ public static class LantaiEngine
         services.AddScoped<FilingStampPrinter>();
         services.AddScoped<CatalogueImporter>();
         services.AddSingleton<ImportStaging>();
+        services.AddScoped<RecordHistory>();
+        services.AddScoped<CodeListService>();
+        services.AddScoped<OrgUnitService>();
+        services.AddScoped<RenumberingService>();
+        services.AddScoped<VolumeService>();
+        services.AddScoped<VolumeQueries>();
 
         // Jobs
         services.AddSingleton<JobSignal>();

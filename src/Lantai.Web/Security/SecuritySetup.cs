@@ -46,7 +46,15 @@ public static class SecuritySetup
 
         services.AddRazorPages(o =>
         {
-            o.Conventions.AuthorizeFolder("/Catalogue", Policies.CatalogueRead);
+            // Every catalogue page needs catalogue reading, except the archive's settings, which belong to the system
+            // administrator alone (三员分立: that account need not be an archivist too).
+            o.Conventions.AddFolderApplicationModelConvention("/Catalogue", model =>
+            {
+                if (!model.ViewEnginePath.StartsWith("/Catalogue/Settings", StringComparison.Ordinal))
+                {
+                    model.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.CatalogueRead));
+                }
+            });
             o.Conventions.AuthorizeFolder("/Security");
             // Account pages need a signed-in user except those that sign in or out.
             o.Conventions.AuthorizeFolder("/Account");

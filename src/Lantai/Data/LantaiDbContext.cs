@@ -118,7 +118,9 @@ public abstract class LantaiDbContext(DbContextOptions options)
             e.HasIndex(r => r.ArchivalCode).IsUnique();
             e.HasIndex(r => new { r.GroupKey, r.ItemNumber }).IsUnique();
             // Keyset paging: each common filter followed by the default sort key.
+            e.HasIndex(r => new { r.FondsId, r.ArchivalCode });
             e.HasIndex(r => new { r.FondsId, r.Year, r.ArchivalCode });
+            e.HasIndex(r => new { r.Date, r.ArchivalCode });
             e.HasIndex(r => new { r.Year, r.ArchivalCode });
             e.HasIndex(r => new { r.OpenStatus, r.ArchivalCode });
             e.HasIndex(r => r.ImportId);

@@ -547,6 +547,10 @@ namespace Lantai.Data.Migrations.Postgres
 
                     b.HasIndex("VolumeId");
 
+                    b.HasIndex("Date", "ArchivalCode");
+
+                    b.HasIndex("FondsId", "ArchivalCode");
+
                     b.HasIndex("GroupKey", "ItemNumber")
                         .IsUnique();
 

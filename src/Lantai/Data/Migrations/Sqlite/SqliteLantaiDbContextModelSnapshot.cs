@@ -540,6 +540,10 @@ namespace Lantai.Data.Migrations.Sqlite
 
                     b.HasIndex("VolumeId");
 
+                    b.HasIndex("Date", "ArchivalCode");
+
+                    b.HasIndex("FondsId", "ArchivalCode");
+
                     b.HasIndex("GroupKey", "ItemNumber")
                         .IsUnique();
 

@@ -545,6 +545,16 @@ namespace Lantai.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Records_Date_ArchivalCode",
+                table: "Records",
+                columns: new[] { "Date", "ArchivalCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Records_FondsId_ArchivalCode",
+                table: "Records",
+                columns: new[] { "FondsId", "ArchivalCode" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Records_FondsId_Year_ArchivalCode",
                 table: "Records",
                 columns: new[] { "FondsId", "Year", "ArchivalCode" });
