@@ -25,6 +25,7 @@ public static class LantaiEngine
         services.AddScoped<FilingStampPrinter>();
         services.AddScoped<CatalogueImporter>();
         services.AddSingleton<ImportStaging>();
+        services.AddScoped<IJobHandler, CatalogueImportJob>();
         services.AddScoped<RecordHistory>();
         services.AddScoped<CodeListService>();
         services.AddScoped<OrgUnitService>();
