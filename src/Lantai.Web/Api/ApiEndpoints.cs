@@ -8,6 +8,7 @@ public static class ApiEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var v1 = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         v1.MapCatalogueEndpoints();
+        v1.MapCatalogueFileEndpoints();
         v1.MapSecurityEndpoints();
         v1.MapJobEndpoints();
         return app;

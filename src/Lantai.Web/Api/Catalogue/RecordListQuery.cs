@@ -67,6 +67,19 @@ public sealed class RecordListQuery
     [FromQuery(Name = "before")]
     public string? Before { get; set; }
 
+    /// <summary>The filters as query-string pairs (sorting and paging aside), for links that carry them to another page.</summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> FilterValues() =>
+    [
+        new("fonds", Fonds),
+        new("category", Category),
+        new("year", Year),
+        new("retention", Retention),
+        new("org", Org),
+        new("open", Open),
+        new("classification", Classification),
+        new("q", Q),
+    ];
+
     /// <summary>True when any filter narrows the list (sorting and paging aside).</summary>
     public bool HasFilter =>
         new[] { Fonds, Category, Year, Retention, Org, Open, Classification, Q }.Any(v => !string.IsNullOrWhiteSpace(v));

@@ -78,16 +78,8 @@ public sealed class IndexModel(LantaiDbContext db, RecordQueries queries) : Cata
     /// <summary>This list's address with the current filters and the given order or page.</summary>
     public string Link(string? sort = null, string? dir = null, string? cursor = null, string? before = null)
     {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        var values = new Dictionary<string, string?>(Query.FilterValues(), StringComparer.Ordinal)
         {
-            ["fonds"] = Query.Fonds,
-            ["category"] = Query.Category,
-            ["year"] = Query.Year,
-            ["retention"] = Query.Retention,
-            ["org"] = Query.Org,
-            ["open"] = Query.Open,
-            ["classification"] = Query.Classification,
-            ["q"] = Query.Q,
             ["sort"] = sort ?? Query.Sort,
             ["dir"] = dir ?? Query.Dir,
             ["limit"] = Query.Limit,
@@ -96,6 +88,13 @@ public sealed class IndexModel(LantaiDbContext db, RecordQueries queries) : Cata
         };
         return QueryHelpers.AddQueryString("/Catalogue/Records", values.Where(v => !string.IsNullOrWhiteSpace(v.Value)));
     }
+
+    /// <summary>The export page with the list's current filters.</summary>
+    public string ExportLink() =>
+        QueryHelpers.AddQueryString("/Catalogue/Export", Query.FilterValues().Where(v => !string.IsNullOrWhiteSpace(v.Value)));
+
+    /// <summary>The filter fields shared with the export page.</summary>
+    public RecordFilterForm FilterForm() => new(Query, FondsList, Rules, Clearance, QueryErrors);
 
     /// <summary>The header link of a sortable column: first click ascending, next click flips the direction.</summary>
     public string SortLink(string sort)
