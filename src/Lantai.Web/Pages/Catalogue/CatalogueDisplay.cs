@@ -19,5 +19,5 @@ public static class CatalogueDisplay
     /// <summary>lang="mn-Mong" for text in traditional Mongolian script, else no attribute.</summary>
     public static string? Lang(string? text) => MongolianScript.LanguageOf(text);
 
-    public static string Time(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset at) => ArchiveTime.Format(at);
 }

@@ -97,7 +97,7 @@ public sealed class AuditModel(AuditQueries queries, AuditReview review) : PageM
         EntityType = EntityType,
         EntityId = EntityId,
         Text = Text,
-        From = From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), UserPageTime.Offset) : null,
-        To = To is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), UserPageTime.Offset) : null,
+        From = From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), ArchiveTime.Offset) : null,
+        To = To is { } t ? new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), ArchiveTime.Offset) : null,
     };
 }

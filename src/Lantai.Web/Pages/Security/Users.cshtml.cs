@@ -51,7 +51,7 @@ public sealed class UsersModel(
 
     public string ClearanceName(int rank) => rank == 0 ? t["无"] : _clearances.GetValueOrDefault(rank, rank.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    public string Local(DateTimeOffset at) => UserPageTime.Format(at);
+    public string Local(DateTimeOffset at) => ArchiveTime.Format(at);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 

@@ -1,7 +1,13 @@
 // Polls a job's state and updates the progress bar until the job finishes (no framework: a page of plain HTML).
 (function () {
   const box = document.getElementById("job");
-  if (!box || box.dataset.finished === "true") return;
+  if (!box) return;
+  const next = document.getElementById("job-next");
+  // A job that finished before this page was rendered: go straight on to its result.
+  if (box.dataset.finished === "true") {
+    if (next && !next.hidden) window.location.assign(next.getAttribute("href"));
+    return;
+  }
   const id = box.dataset.jobId;
   const labels = { Queued: "排队中", Running: "进行中", Succeeded: "已完成", Failed: "失败", Cancelled: "已取消" };
   async function poll() {
@@ -29,8 +35,7 @@
     }
     if (job.finished) {
       box.dataset.finished = "true";
-      const next = document.getElementById("job-next");
-      if (next && job.state === "Succeeded") {
+      if (next && (job.state === "Succeeded" || job.state === "Failed")) {
         next.hidden = false;
         window.location.assign(next.getAttribute("href"));
       }
