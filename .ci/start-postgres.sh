@@ -21,6 +21,11 @@ CONF
   fi
   su postgres -c "$bin/pg_ctl -D $dir -l $dir/server.log -w start" >/dev/null
 fi
-psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname='lantai'" | grep -q 1 \
-  || psql -h 127.0.0.1 -U postgres -d postgres -c "CREATE ROLE lantai LOGIN SUPERUSER PASSWORD 'lantai'" >/dev/null
+# The role the tests use. Our own cluster trusts loopback; a server that was already running (Debian's own cluster,
+# started by the package) is reached as the postgres OS user over its socket instead.
+sql() {
+  psql -h 127.0.0.1 -U postgres -d postgres -tAc "$1" 2>/dev/null || su postgres -c "psql -d postgres -tAc \"$1\""
+}
+sql "SELECT 1 FROM pg_roles WHERE rolname='lantai'" | grep -q 1 \
+  || sql "CREATE ROLE lantai LOGIN SUPERUSER PASSWORD 'lantai'" >/dev/null
 echo "PostgreSQL $ver on 127.0.0.1:5432 (role lantai)"
