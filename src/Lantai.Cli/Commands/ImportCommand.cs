@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Lantai.Catalogue.Import;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Lantai.Cli.Commands;
@@ -40,8 +41,9 @@ public static class ImportCommand
             var json = result.GetValue(GlobalOptions.Json);
             var options = ImportOptions.Default with { Strict = result.GetValue(strict) };
             var source = ImportSource.FromFile(path.FullName);
-            await using var db = await CliDatabase.OpenAsync(result, cancellationToken);
-            var importer = new CatalogueImporter(db, TimeProvider.System);
+            await using var services = await CliHost.OpenAsync(result, cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            var importer = scope.ServiceProvider.GetRequiredService<CatalogueImporter>();
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
             var showProgress = !json && !Console.IsOutputRedirected;
 
