@@ -28,5 +28,32 @@ public static class AuditActionNames
         ["record.create"] = "著录档案",
         ["record.update"] = "修改档案",
         ["catalogue.import"] = "导入目录",
+        ["demo.load"] = "载入示例数据",
+        ["orgunit.rename"] = "修改机构(问题)名称",
+        ["category.create"] = "增加门类",
+        ["category.rename"] = "修改门类名称",
+        ["codelist.create"] = "增加代码",
+        ["codelist.rename"] = "修改代码名称",
+        ["template.create"] = "增加档号模板",
+        ["template.update"] = "修改档号模板",
+        ["volume.create"] = "建立案卷",
+        ["arrangement.renumber"] = "重新编号",
+    };
+
+    /// <summary>Chinese names of the entity types in the log (an unknown type is shown as its code).</summary>
+    public static IReadOnlyDictionary<string, string> EntityTypes { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Record"] = "档案",
+        ["Fonds"] = "全宗",
+        ["OrgUnit"] = "机构(问题)",
+        ["Volume"] = "案卷",
+        ["User"] = "账号",
+        ["AuditLog"] = "审计日志",
+        ["CatalogueImport"] = "目录导入",
+        ["ArchiveProfile"] = "档案馆",
+        ["CodeListEntry"] = "代码表",
+        ["Category"] = "门类",
+        ["ArchivalCodeTemplate"] = "档号模板",
+        ["Setting"] = "安全设置",
     };
 }
