@@ -19,8 +19,8 @@ public sealed class Job
     /// <summary>JSON input of the handler.</summary>
     public required string Payload { get; set; }
 
-    /// <summary>JSON output of the handler when it succeeded.</summary>
-    public string? Result { get; set; }
+    /// <summary>JSON output of the handler: its result, or the details of its failure.</summary>
+    public string? Output { get; set; }
 
     /// <summary>Why it failed, for people (Chinese).</summary>
     public string? Error { get; set; }

@@ -122,7 +122,7 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
             var now = time.GetUtcNow();
             await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.State, state)
-                .SetProperty(j => j.Result, result)
+                .SetProperty(j => j.Output, result)
                 .SetProperty(j => j.Error, error)
                 .SetProperty(j => j.Done, last != null ? last.Done : 0)
                 .SetProperty(j => j.Total, last != null ? last.Total : null)

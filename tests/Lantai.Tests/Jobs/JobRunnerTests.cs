@@ -51,7 +51,7 @@ public sealed class JobRunnerTests
         await using var db = database.CreateContext();
         var job = await db.Jobs.SingleAsync(j => j.Id == id);
         Assert.Equal(JobState.Succeeded, job.State);
-        Assert.Equal("\"档案\"", job.Result);
+        Assert.Equal("\"档案\"", job.Output);
         Assert.Equal(1, job.Done);
         Assert.False(await services.GetRequiredService<JobRunner>().RunNextAsync(default));
     }

@@ -38,14 +38,14 @@ public sealed class ImportModel(CatalogueImporter importer, ImportStaging stagin
         staging.DeleteOlderThan(TimeSpan.FromDays(1), time);
         if (job is { } id && await jobs.GetAsync(id, cancellationToken) is { } done && string.Equals(done.Actor, Actor, StringComparison.Ordinal))
         {
-            if (done.State == JobState.Succeeded && done.Result is not null)
+            if (done.State == JobState.Succeeded && done.Output is not null)
             {
-                Outcome = JsonSerializer.Deserialize<ImportOutcome>(done.Result, JobJson.Options);
+                Outcome = JsonSerializer.Deserialize<ImportOutcome>(done.Output, JobJson.Options);
             }
             else if (done.State == JobState.Failed)
             {
                 Message = done.Error;
-                JobErrors = done.Result is null ? [] : JsonSerializer.Deserialize<List<string>>(done.Result, JobJson.Options) ?? [];
+                JobErrors = done.Output is null ? [] : JsonSerializer.Deserialize<List<string>>(done.Output, JobJson.Options) ?? [];
             }
         }
 

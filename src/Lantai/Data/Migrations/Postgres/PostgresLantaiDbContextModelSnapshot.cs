@@ -701,11 +701,11 @@ namespace Lantai.Data.Migrations.Postgres
                     b.Property<string>("Message")
                         .HasColumnType("text");
 
-                    b.Property<string>("Payload")
-                        .IsRequired()
+                    b.Property<string>("Output")
                         .HasColumnType("text");
 
-                    b.Property<string>("Result")
+                    b.Property<string>("Payload")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("StartedAt")

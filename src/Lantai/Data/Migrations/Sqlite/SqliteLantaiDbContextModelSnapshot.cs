@@ -691,11 +691,11 @@ namespace Lantai.Data.Migrations.Sqlite
                     b.Property<string>("Message")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Payload")
-                        .IsRequired()
+                    b.Property<string>("Output")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Result")
+                    b.Property<string>("Payload")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("StartedAt")

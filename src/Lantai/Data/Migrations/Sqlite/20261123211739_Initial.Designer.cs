@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lantai.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLantaiDbContext))]
-    [Migration("20261123204802_Initial")]
+    [Migration("20261123211739_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -694,11 +694,11 @@ namespace Lantai.Data.Migrations.Sqlite
                     b.Property<string>("Message")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Payload")
-                        .IsRequired()
+                    b.Property<string>("Output")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Result")
+                    b.Property<string>("Payload")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("StartedAt")

@@ -178,7 +178,7 @@ namespace Lantai.Data.Migrations.Postgres
                     State = table.Column<int>(type: "integer", nullable: false),
                     Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Payload = table.Column<string>(type: "text", nullable: false),
-                    Result = table.Column<string>(type: "text", nullable: true),
+                    Output = table.Column<string>(type: "text", nullable: true),
                     Error = table.Column<string>(type: "text", nullable: true),
                     Done = table.Column<long>(type: "bigint", nullable: false),
                     Total = table.Column<long>(type: "bigint", nullable: true),

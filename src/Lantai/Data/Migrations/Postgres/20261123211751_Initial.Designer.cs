@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lantai.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresLantaiDbContext))]
-    [Migration("20261123204816_Initial")]
+    [Migration("20261123211751_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -704,11 +704,11 @@ namespace Lantai.Data.Migrations.Postgres
                     b.Property<string>("Message")
                         .HasColumnType("text");
 
-                    b.Property<string>("Payload")
-                        .IsRequired()
+                    b.Property<string>("Output")
                         .HasColumnType("text");
 
-                    b.Property<string>("Result")
+                    b.Property<string>("Payload")
+                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("StartedAt")
