@@ -71,15 +71,13 @@ public static class DemoCatalogue
             foreach (var fonds in archive.Fonds)
             {
                 db.Fonds.Add(fonds);
-                tx.Record("fonds.create", nameof(Fonds), fonds.Id.ToString(), $"{fonds.Code} {fonds.Name}",
-                    after: new { fonds.Code, fonds.Name, fonds.CreatorName, fonds.StartYear, fonds.EndYear, fonds.CodeTemplateKey, fonds.Description });
+                CatalogueAudit.FondsCreated(tx, fonds);
             }
 
             foreach (var unit in archive.OrgUnits)
             {
                 db.OrgUnits.Add(unit);
-                tx.Record("orgunit.create", nameof(OrgUnit), unit.Id.ToString(), $"{unit.Code} {unit.Name}",
-                    after: new { fondsId = unit.FondsId.Value, code = unit.Code, name = unit.Name });
+                CatalogueAudit.OrgUnitCreated(tx, unit);
             }
 
             db.CatalogueImports.Add(import);

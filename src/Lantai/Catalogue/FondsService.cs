@@ -27,7 +27,7 @@ public sealed partial class FondsService(LantaiDbContext db, TimeProvider time)
         var fonds = new Fonds { Code = code, Name = "", CreatedAt = time.GetUtcNow() };
         Apply(draft, fonds);
         db.Fonds.Add(fonds);
-        tx.Record("fonds.create", nameof(Fonds), fonds.Id.ToString(), $"{fonds.Code} {fonds.Name}", after: Snapshot(fonds));
+        CatalogueAudit.FondsCreated(tx, fonds);
         await tx.CommitAsync(cancellationToken);
         return fonds;
     }
@@ -52,9 +52,9 @@ public sealed partial class FondsService(LantaiDbContext db, TimeProvider time)
             return Error.Validation(nameof(Fonds.Code), "全宗号建立后不能修改（档号由它组成）");
         }
 
-        var before = Snapshot(fonds);
+        var before = CatalogueAudit.Snapshot(fonds);
         Apply(draft, fonds);
-        tx.Record("fonds.update", nameof(Fonds), fonds.Id.ToString(), $"{fonds.Code} {fonds.Name}", before, Snapshot(fonds));
+        tx.Record("fonds.update", nameof(Fonds), fonds.Id.ToString(), $"{fonds.Code} {fonds.Name}", before, CatalogueAudit.Snapshot(fonds));
         await tx.CommitAsync(cancellationToken);
         return fonds;
     }
@@ -81,7 +81,7 @@ public sealed partial class FondsService(LantaiDbContext db, TimeProvider time)
 
         var unit = new OrgUnit { FondsId = fondsId, Code = code, Name = name };
         db.OrgUnits.Add(unit);
-        tx.Record("orgunit.create", nameof(OrgUnit), unit.Id.ToString(), $"{code} {name}", after: new { fondsId = fondsId.Value, code, name });
+        CatalogueAudit.OrgUnitCreated(tx, unit);
         await tx.CommitAsync(cancellationToken);
         return unit;
     }
@@ -147,8 +147,6 @@ public sealed partial class FondsService(LantaiDbContext db, TimeProvider time)
         fonds.CodeTemplateKey = draft.CodeTemplateKey;
         fonds.Description = TextNormalizer.Clean(draft.Description);
     }
-
-    private static object Snapshot(Fonds f) => new { f.Code, f.Name, f.CreatorName, f.StartYear, f.EndYear, f.CodeTemplateKey, f.Description };
 
     [GeneratedRegex(@"^[A-Za-z0-9]{1,10}$", RegexOptions.CultureInvariant)]
     private static partial Regex FondsCodeRegex();

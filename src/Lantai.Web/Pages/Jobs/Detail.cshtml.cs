@@ -25,7 +25,7 @@ public sealed class DetailModel(JobQueue queue, JobBoard board) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var job = await queue.GetAsync(id, cancellationToken);
-        if (job is null || !JobEndpoints.MayOwn(HttpContext, job) && !User.IsInRole(Lantai.Security.LantaiRoles.SystemAdministrator))
+        if (job is null || !JobEndpoints.MaySee(HttpContext, job))
         {
             return NotFound();
         }

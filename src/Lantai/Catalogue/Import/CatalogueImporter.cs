@@ -232,15 +232,13 @@ public sealed class CatalogueImporter(LantaiDbContext db, TimeProvider time)
         foreach (var fonds in chunk.NewFonds)
         {
             db.Fonds.Add(fonds);
-            tx.Record("fonds.create", nameof(Fonds), fonds.Id.ToString(), $"{fonds.Code} {fonds.Name}（目录导入时建立）",
-                after: new { fonds.Code, fonds.Name, fonds.CreatorName, fonds.StartYear, fonds.EndYear, fonds.CodeTemplateKey, fonds.Description });
+            CatalogueAudit.FondsCreated(tx, fonds, "（目录导入时建立）");
         }
 
         foreach (var unit in chunk.NewOrgUnits)
         {
             db.OrgUnits.Add(unit);
-            tx.Record("orgunit.create", nameof(OrgUnit), unit.Id.ToString(), $"{unit.Code} {unit.Name}（目录导入时建立）",
-                after: new { fondsId = unit.FondsId.Value, code = unit.Code, name = unit.Name });
+            CatalogueAudit.OrgUnitCreated(tx, unit, "（目录导入时建立）");
         }
     }
 
