@@ -1,6 +1,9 @@
 using Lantai.Catalogue;
 using Lantai.Jobs;
+using Lantai.Preservation;
 using Lantai.Security;
+using Lantai.Transfer;
+using Lantai.Transfer.Checks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +29,16 @@ public abstract class LantaiDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<StoredObject> StoredObjects => Set<StoredObject>();
+    public DbSet<RecordFile> RecordFiles => Set<RecordFile>();
+    public DbSet<PreservationEvent> PreservationEvents => Set<PreservationEvent>();
+    public DbSet<PreservationAlert> PreservationAlerts => Set<PreservationAlert>();
+    public DbSet<TransferPackage> Transfers => Set<TransferPackage>();
+    public DbSet<TransferItem> TransferItems => Set<TransferItem>();
+    public DbSet<TransferFile> TransferFiles => Set<TransferFile>();
+    public DbSet<CheckRule> CheckRules => Set<CheckRule>();
+    public DbSet<CheckRun> CheckRuns => Set<CheckRun>();
+    public DbSet<CheckResult> CheckResults => Set<CheckResult>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -182,6 +195,128 @@ public abstract class LantaiDbContext(DbContextOptions options)
             e.HasKey(o => o.Id);
             e.Property(o => o.Kind).HasMaxLength(50);
             e.Property(o => o.EntityId).HasMaxLength(100);
+        });
+
+        OnPreservationCreating(builder);
+        OnTransferCreating(builder);
+    }
+
+    private static void OnPreservationCreating(ModelBuilder builder)
+    {
+        builder.Entity<StoredObject>(e =>
+        {
+            e.HasKey(o => o.Sm3);
+            e.Property(o => o.Sm3).HasMaxLength(64);
+            e.Property(o => o.Sha256).HasMaxLength(64);
+            e.HasIndex(o => o.LastCheckedAt);
+        });
+
+        builder.Entity<RecordFile>(e =>
+        {
+            e.HasKey(f => f.Id);
+            e.Property(f => f.OriginalName).HasMaxLength(1024);
+            e.Property(f => f.ObjectSm3).HasMaxLength(64);
+            e.Property(f => f.FormatId).HasMaxLength(50);
+            e.Property(f => f.MediaType).HasMaxLength(100);
+            e.HasIndex(f => new { f.RecordId, f.Sequence }).IsUnique();
+            e.HasIndex(f => f.ObjectSm3);
+            e.HasOne<Record>().WithMany().HasForeignKey(f => f.RecordId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<StoredObject>().WithMany().HasForeignKey(f => f.ObjectSm3).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<PreservationEvent>(e =>
+        {
+            e.HasKey(v => v.Id);
+            e.Property(v => v.Type).HasMaxLength(50);
+            e.Property(v => v.Outcome).HasMaxLength(20);
+            e.Property(v => v.Agent).HasMaxLength(200);
+            e.Property(v => v.Detail).HasMaxLength(4000);
+            e.Property(v => v.ObjectSm3).HasMaxLength(64);
+            e.HasIndex(v => new { v.RecordId, v.At });
+            e.HasIndex(v => new { v.ObjectSm3, v.At });
+            e.HasIndex(v => new { v.TransferId, v.At });
+        });
+
+        builder.Entity<PreservationAlert>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.Property(a => a.ObjectSm3).HasMaxLength(64);
+            e.Property(a => a.Message).HasMaxLength(2000);
+            e.Property(a => a.AcknowledgedBy).HasMaxLength(256);
+            e.HasIndex(a => new { a.AcknowledgedAt, a.At });
+        });
+    }
+
+    private static void OnTransferCreating(ModelBuilder builder)
+    {
+        builder.Entity<TransferPackage>(e =>
+        {
+            e.ToTable("Transfers");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Name).HasMaxLength(500);
+            e.Property(t => t.TransferringUnit).HasMaxLength(200);
+            e.Property(t => t.PackageSm3).HasMaxLength(64);
+            e.Property(t => t.StoragePath).HasMaxLength(500);
+            e.Property(t => t.ReceivedBy).HasMaxLength(256);
+            e.Property(t => t.DecidedBy).HasMaxLength(256);
+            e.Property(t => t.Reason).HasMaxLength(4000);
+            e.Property(t => t.Version).IsConcurrencyToken();
+            e.HasIndex(t => t.ReceivedAt);
+        });
+
+        builder.Entity<TransferItem>(e =>
+        {
+            e.HasKey(i => i.Id);
+            e.Property(i => i.ArchivalCode).HasMaxLength(100);
+            e.Property(i => i.Title).HasMaxLength(2000);
+            e.Property(i => i.Reason).HasMaxLength(4000);
+            e.HasIndex(i => new { i.TransferId, i.RowNumber }).IsUnique();
+            e.HasIndex(i => i.RecordId).IsUnique();
+            e.HasOne<TransferPackage>().WithMany().HasForeignKey(i => i.TransferId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<TransferFile>(e =>
+        {
+            e.HasKey(f => f.Id);
+            e.Property(f => f.OriginalPath).HasMaxLength(1024);
+            e.Property(f => f.PathKey).HasMaxLength(1024);
+            e.Property(f => f.StagingKey).HasMaxLength(100);
+            e.Property(f => f.Sm3).HasMaxLength(64);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+            e.Property(f => f.FormatId).HasMaxLength(50);
+            e.Property(f => f.MediaType).HasMaxLength(100);
+            e.HasIndex(f => new { f.TransferId, f.ItemId, f.Sequence });
+            e.HasOne<TransferPackage>().WithMany().HasForeignKey(f => f.TransferId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CheckRule>(e =>
+        {
+            e.HasKey(r => r.Code);
+            e.Property(r => r.Code).HasMaxLength(20);
+            e.Property(r => r.Name).HasMaxLength(200);
+            e.Property(r => r.CheckKey).HasMaxLength(100);
+            e.Property(r => r.Parameters).HasMaxLength(4000);
+        });
+
+        builder.Entity<CheckRun>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Actor).HasMaxLength(256);
+            e.Property(r => r.Tools).HasMaxLength(2000);
+            e.HasIndex(r => new { r.TransferId, r.StartedAt });
+        });
+
+        builder.Entity<CheckResult>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Code).HasMaxLength(20);
+            e.Property(r => r.Name).HasMaxLength(200);
+            e.Property(r => r.Evidence).HasMaxLength(4000);
+            e.Property(r => r.FilePath).HasMaxLength(1024);
+            e.HasIndex(r => new { r.RunId, r.Sequence }).IsUnique();
+            e.HasIndex(r => r.ItemId);
+            e.HasIndex(r => r.RecordId);
+            e.HasOne<CheckRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,0 +1,27 @@
+using Lantai.Data;
+
+namespace Lantai.Transfer.Checks;
+
+/// <summary>Everything a check may look at: the files on disk, the catalogue rows, what the package declared, the database.</summary>
+public sealed class CheckContext
+{
+    public required CheckStage Stage { get; init; }
+
+    public Guid? TransferId { get; init; }
+
+    /// <summary>The folder the files are staged in (or the store, at the preservation stage).</summary>
+    public required string Root { get; init; }
+
+    public required IReadOnlyList<CheckSubjectFile> Files { get; init; }
+
+    public required IReadOnlyList<CheckSubjectItem> Items { get; init; }
+
+    /// <summary>Counts and sizes the package declared (bag-info Payload-Oxum, a registration form), if it declared any.</summary>
+    public PackageDeclaration? Declaration { get; init; }
+
+    /// <summary>Why the package did not open cleanly (Chinese); empty when it did.</summary>
+    public IReadOnlyList<string> OpeningProblems { get; init; } = [];
+
+    /// <summary>The catalogue, to find archival codes already taken.</summary>
+    public required LantaiDbContext Db { get; init; }
+}
