@@ -3,7 +3,10 @@ using Lantai.Catalogue.Export;
 using Lantai.Catalogue.Import;
 using Lantai.Data;
 using Lantai.Jobs;
+using Lantai.Preservation;
 using Lantai.Security;
+using Lantai.Transfer;
+using Lantai.Transfer.Checks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -32,6 +35,21 @@ public static class LantaiEngine
         services.AddScoped<RenumberingService>();
         services.AddScoped<VolumeService>();
         services.AddScoped<VolumeQueries>();
+
+        // Transfer
+        services.AddSingleton<TransferFolders>();
+        services.AddScoped<TransferService>();
+        services.AddScoped<TransferQueries>();
+        services.AddScoped<TransferCatalogueReader>();
+        services.AddScoped<TransferChecker>();
+        services.AddScoped<TransferIngester>();
+        services.AddScoped<IJobHandler, TransferCheckJob>();
+        services.AddScoped<IJobHandler, TransferIngestJob>();
+        services.AddScoped<CheckEngine>();
+
+        // Preservation
+        services.AddSingleton<ObjectStore>();
+        services.AddSingleton<AipWriter>();
 
         // Jobs
         services.AddSingleton<JobSignal>();
