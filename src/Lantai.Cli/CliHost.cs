@@ -16,6 +16,7 @@ internal static class CliHost
     {
         var options = GlobalOptions.DatabaseOptions(result);
         var services = new ServiceCollection();
+        services.AddLogging(); // no providers: the CLI reports on its console; engine services still get their loggers
         services.AddLantaiEngine(options);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         try
