@@ -59,6 +59,16 @@ public static class LantaiEngine
         // Runs only where a host starts hosted services (the web server); the CLI runs its work in the foreground.
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
 
+        // Preservation
+        services.AddSingleton<ObjectStore>();
+        services.AddOptions<PreservationOptions>().Configure<IServiceProvider>(PreservationOptions.FromConfiguration);
+        services.AddScoped<FixityAudit>();
+        services.AddScoped<FixityAuditQueue>();
+        services.AddScoped<IJobHandler, FixityAuditJob>();
+        services.AddScoped<PreservationAlerts>();
+        // Like the JobRunner: only a host that starts hosted services (the web server) schedules the audit.
+        services.AddHostedService<FixityScheduler>();
+
         // Security
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditQueries>();

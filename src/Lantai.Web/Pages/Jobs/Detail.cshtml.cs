@@ -19,6 +19,7 @@ public sealed class DetailModel(JobQueue queue, JobBoard board) : PageModel
     public string KindLabel => Job.Kind switch
     {
         "catalogue.import" => "目录导入",
+        "preservation.fixity" => "固定性检查",
         _ => Job.Kind,
     };
 
