@@ -161,9 +161,15 @@ internal static class ZipCentralDirectory
             var next = i + 1 < ordered.Count ? ordered[i + 1].LocalHeaderOffset : directoryOffset;
             if (e.LocalHeaderOffset < 0 || dataEnd > next)
             {
-                problems.Entry("overlap", e.Path, i + 1 < ordered.Count
-                    ? $"数据与条目“{PackagePaths.Display(ordered[i + 1].Path)}”重叠（zip 炸弹的特征）"
-                    : $"数据越过了 zip 文件“{zipName}”的中央目录（文件已损坏或被篡改）");
+                if (i + 1 < ordered.Count)
+                {
+                    problems.Entry("overlap", ordered[i + 1].Path, $"数据与条目“{PackagePaths.Display(e.Path)}”重叠（zip 炸弹的特征）");
+                }
+                else
+                {
+                    problems.Entry("overlap", e.Path, $"数据越过了 zip 文件“{zipName}”的中央目录（文件已损坏或被篡改）");
+                }
+
                 return;
             }
         }
