@@ -169,6 +169,13 @@ def main():
         return entry(raw, NOTICE, flags=0, extra=struct.pack("<HH", 0x7075, len(field)) + field)
     write("unicode-path-extra.zip", build([entry("目录.csv", CATALOGUE), unicode_path("文书/通知.txt")]))
 
+    # --- catalogue rows pointing outside the package (the package opens; the catalogue reader flags the rows) ---
+    outside = ("全宗号,门类,年度,保管期限,机构问题,题名,责任者,日期,文件\n"
+               "0426,WS,2024,Y,BGS,关于开展档案安全检查的通知,示例旗档案局,20240301,通知.txt\n"
+               "0426,WS,2024,Y,BGS,越出包外的文件,示例旗档案局,20240302,../x.pdf\n"
+               "0426,WS,2024,Y,BGS,绝对路径的文件,示例旗档案局,20240303,通知.txt;/etc/passwd\n").encode("utf-8")
+    write("catalogue-outside.zip", build([entry("目录.csv", outside), entry("通知.txt", NOTICE)]))
+
     # --- a catalogue xlsx with a DOCTYPE and an external entity in sharedStrings ---
     write("xlsx-with-dtd.zip", build([entry("目录.xlsx", xlsx_with_dtd()), entry("通知.txt", NOTICE)]))
 
