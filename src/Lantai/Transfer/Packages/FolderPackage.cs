@@ -48,6 +48,12 @@ internal sealed class FolderPackage(string root) : IPackageSource
     public async Task<string?> CopyAsync(PackageEntry entry, Stream destination, Action<int> copied, CancellationToken cancellationToken)
     {
         var full = Path.Combine(_root, entry.Path);
+        if (entry.Length == 0)
+        {
+            // Nothing to read; and a pipe or device (whose size is 0) is never opened, so it cannot block or stream forever.
+            return null;
+        }
+
         try
         {
             await using var source = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);

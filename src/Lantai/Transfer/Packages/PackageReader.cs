@@ -97,6 +97,13 @@ public static class PackageReader
             problems.Package("empty", layout.IsBag ? $"BagIt 包“{name}”的 data/ 中没有任何文件" : $"包“{name}”是空的：没有任何文件", name);
         }
 
+        if (layout.Catalogue is null && layout.Content.Count > 0)
+        {
+            warnings.Add(layout.IsBag
+                ? "BagIt 包的 data/ 中没有目录文件（目录.xlsx、目录.csv、catalogue.xlsx 或 catalogue.csv）"
+                : "包中没有目录文件（目录.xlsx、目录.csv、catalogue.xlsx 或 catalogue.csv）");
+        }
+
         var needed = layout.Content.Sum(c => c.Entry.Length) + (layout.Catalogue?.Entry.Length ?? 0);
         var free = FreeSpace(stagingDir);
         if (free is { } available && needed > available)

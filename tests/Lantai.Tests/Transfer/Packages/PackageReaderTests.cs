@@ -4,11 +4,12 @@ using Lantai.Security;
 using Lantai.Transfer;
 using Lantai.Transfer.Packages;
 using Lantai.Tests.Samples;
+using Xunit.Abstractions;
 
 namespace Lantai.Tests.Transfer.Packages;
 
 /// <summary>Good packages open: names decoded right and kept exactly, files staged under safe keys, the catalogue found.</summary>
-public sealed class PackageReaderTests
+public sealed class PackageReaderTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("gbk-names.zip")]
@@ -156,6 +157,31 @@ public sealed class PackageReaderTests
         Assert.True(result.Succeeded, string.Join("\n", result.Errors.Select(e => e.Message)));
         Assert.Equal((PackageKind.BagIt, "示例旗人民政府办公室"), (result.Value.Kind, result.Value.TransferringUnit));
         Assert.Equal("通知.txt", Assert.Single(result.Value.Files).OriginalPath);
+    }
+
+    [Fact]
+    public async Task Stage_TwentyThousandFiles_StagesEveryOneUnderItsOwnKey()
+    {
+        using var temp = new TempFolder();
+        var zip = temp.PathOf("many.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            for (var i = 0; i < 20_000; i++)
+            {
+                await using var stream = await archive.CreateEntry($"文件/{i / 1000:D2}/第{i:D5}件.txt", CompressionLevel.Fastest).OpenAsync();
+                await stream.WriteAsync(Encoding.UTF8.GetBytes($"第{i}件"));
+            }
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = await PackageReader.StageAsync(zip, temp.Staging, PackageLimits.Default, null, default);
+        watch.Stop();
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors.Select(e => e.Message)));
+        Assert.Equal(20_000, result.Value.Files.Count);
+        Assert.Equal(20_000, result.Value.Files.Select(f => f.StagingKey).Distinct().Count());
+        Assert.Equal("第19999件", await File.ReadAllTextAsync(Path.Combine(temp.Staging, result.Value.Files[^1].StagingKey)));
+        output.WriteLine($"20,000 files staged in {watch.Elapsed.TotalSeconds:0.00} s");
     }
 
     private static void AssertSampleBag(StagedPackage package)
