@@ -45,7 +45,7 @@ internal sealed class FolderPackage(string root) : IPackageSource
         return entries;
     }
 
-    public async Task<string?> CopyAsync(PackageEntry entry, Stream destination, Action<int> copied, CancellationToken cancellationToken)
+    public string? Copy(PackageEntry entry, Stream destination, Action<int> copied, CancellationToken cancellationToken)
     {
         var full = Path.Combine(_root, entry.Path);
         if (entry.Length == 0)
@@ -56,8 +56,8 @@ internal sealed class FolderPackage(string root) : IPackageSource
 
         try
         {
-            await using var source = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-            return await PackageCopy.CopyAsync(source, destination, entry.Length, expectedCrc: null, copied, cancellationToken);
+            using var source = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            return PackageCopy.Copy(source, destination, entry.Length, expectedCrc: null, copied, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -10,7 +10,7 @@ internal static class PackageCopy
 {
     private const int BufferSize = 1 << 20;
 
-    public static async Task<string?> CopyAsync(Stream source, Stream destination, long expectedLength, uint? expectedCrc, Action<int> copied, CancellationToken cancellationToken)
+    public static string? Copy(Stream source, Stream destination, long expectedLength, uint? expectedCrc, Action<int> copied, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
@@ -20,7 +20,8 @@ internal static class PackageCopy
             while (true)
             {
                 var want = (int)Math.Min(BufferSize, expectedLength - total + 1);
-                var read = await source.ReadAsync(buffer.AsMemory(0, want), cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                var read = source.Read(buffer, 0, want);
                 if (read == 0)
                 {
                     break;
@@ -39,7 +40,7 @@ internal static class PackageCopy
                     crc = Crc32.Append(crc, buffer.AsSpan(0, read));
                 }
 
-                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                destination.Write(buffer, 0, read);
                 copied(read);
             }
 

@@ -120,37 +120,7 @@ public static class PackageReader
         var digest = zipPath is null ? null : Task.Run(() => HashFileAsync(zipPath, stop.Token), stop.Token);
         try
         {
-            Directory.CreateDirectory(Path.Combine(stagingDir, FilesFolder));
-            long staged = 0;
-            void Copied(int count)
-            {
-                staged += count;
-                bytesStaged?.Report(staged);
-            }
-
-            StagedFile? catalogue = null;
-            if (layout.Catalogue is { } c)
-            {
-                catalogue = await StageFileAsync(source, c.Entry, c.Path, CatalogueKey, null, stagingDir, problems, Copied, cancellationToken);
-            }
-
-            var files = new List<StagedFile>(layout.Content.Count);
-            var number = 0;
-            foreach (var (entry, relative) in layout.Content)
-            {
-                if (problems.Any)
-                {
-                    break;
-                }
-
-                number++;
-                var key = FilesFolder + "/" + number.ToString("D6", CultureInfo.InvariantCulture);
-                var declared = bag?.Digests.GetValueOrDefault(PackagePaths.Key(relative));
-                if (await StageFileAsync(source, entry, relative, key, declared, stagingDir, problems, Copied, cancellationToken) is { } file)
-                {
-                    files.Add(file);
-                }
-            }
+            var (catalogue, files) = await Task.Run(() => Extract(source, layout, bag, stagingDir, problems, bytesStaged, cancellationToken), cancellationToken);
 
             if (problems.Any)
             {
@@ -192,7 +162,52 @@ public static class PackageReader
         }
     }
 
-    private static async Task<StagedFile?> StageFileAsync(
+    /// <summary>Extracts the catalogue and the content files in order, stopping at the first entry that fails.</summary>
+    private static (StagedFile? Catalogue, List<StagedFile> Files) Extract(
+        IPackageSource source,
+        PackageLayout layout,
+        BagItBag? bag,
+        string stagingDir,
+        PackageProblems problems,
+        IProgress<long>? bytesStaged,
+        CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.Combine(stagingDir, FilesFolder));
+        long staged = 0;
+        void Copied(int count)
+        {
+            staged += count;
+            bytesStaged?.Report(staged);
+        }
+
+        StagedFile? catalogue = null;
+        if (layout.Catalogue is { } c)
+        {
+            catalogue = StageFile(source, c.Entry, c.Path, CatalogueKey, null, stagingDir, problems, Copied, cancellationToken);
+        }
+
+        var files = new List<StagedFile>(layout.Content.Count);
+        var number = 0;
+        foreach (var (entry, relative) in layout.Content)
+        {
+            if (problems.Any)
+            {
+                break;
+            }
+
+            number++;
+            var key = FilesFolder + "/" + number.ToString("D6", CultureInfo.InvariantCulture);
+            var declared = bag?.Digests.GetValueOrDefault(PackagePaths.Key(relative));
+            if (StageFile(source, entry, relative, key, declared, stagingDir, problems, Copied, cancellationToken) is { } file)
+            {
+                files.Add(file);
+            }
+        }
+
+        return (catalogue, files);
+    }
+
+    private static StagedFile? StageFile(
         IPackageSource source,
         PackageEntry entry,
         string relative,
@@ -205,9 +220,9 @@ public static class PackageReader
     {
         string? error;
         var target = Path.Combine(stagingDir, key);
-        await using (var destination = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
+        using (var destination = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1))
         {
-            error = await source.CopyAsync(entry, destination, copied, cancellationToken);
+            error = source.Copy(entry, destination, copied, cancellationToken);
         }
 
         if (error is not null)
@@ -226,16 +241,16 @@ public static class PackageReader
         };
     }
 
-    private static async Task<byte[]?> ReadSmallAsync(IPackageSource source, PackageEntry entry, PackageProblems problems, CancellationToken cancellationToken)
+    private static Task<byte[]?> ReadSmallAsync(IPackageSource source, PackageEntry entry, PackageProblems problems, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream((int)Math.Min(entry.Length, 1 << 20));
-        if (await source.CopyAsync(entry, buffer, _ => { }, cancellationToken) is { } error)
+        if (source.Copy(entry, buffer, _ => { }, cancellationToken) is { } error)
         {
             problems.Entry("corrupt", entry.Path, error);
-            return null;
+            return Task.FromResult<byte[]?>(null);
         }
 
-        return buffer.ToArray();
+        return Task.FromResult<byte[]?>(buffer.ToArray());
     }
 
     private static async Task<byte[]> HashFileAsync(string path, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ internal sealed class ZipPackage : IPackageSource
     public Task<List<PackageEntry>?> ListAsync(string zipName, PackageLimits limits, PackageProblems problems, CancellationToken cancellationToken) =>
         ZipCentralDirectory.ReadAsync(_file, zipName, limits, problems, cancellationToken);
 
-    public async Task<string?> CopyAsync(PackageEntry entry, Stream destination, Action<int> copied, CancellationToken cancellationToken)
+    public string? Copy(PackageEntry entry, Stream destination, Action<int> copied, CancellationToken cancellationToken)
     {
         try
         {
@@ -47,8 +47,8 @@ internal sealed class ZipPackage : IPackageSource
                 return "zip 文件的中央目录已损坏（条目信息前后不一致）";
             }
 
-            await using var source = await zipEntry.OpenAsync(cancellationToken);
-            return await PackageCopy.CopyAsync(source, destination, entry.Length, entry.Crc32, copied, cancellationToken);
+            using var source = zipEntry.Open();
+            return PackageCopy.Copy(source, destination, entry.Length, entry.Crc32, copied, cancellationToken);
         }
         catch (InvalidDataException e)
         {
