@@ -183,7 +183,7 @@ public static class PackageReader
         StagedFile? catalogue = null;
         if (layout.Catalogue is { } c)
         {
-            catalogue = StageFile(source, c.Entry, c.Path, CatalogueKey, null, stagingDir, problems, Copied, cancellationToken);
+            catalogue = StageFile(source, c.Entry, c.Path, CatalogueKey, bag?.Digests.GetValueOrDefault(PackagePaths.Key(c.Path)), stagingDir, problems, Copied, cancellationToken);
         }
 
         var files = new List<StagedFile>(layout.Content.Count);

@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Text;
 using Lantai.Security;
+using Lantai.Tests.Samples;
 using Lantai.Transfer;
 using Lantai.Transfer.Packages;
-using Lantai.Tests.Samples;
 using Xunit.Abstractions;
 
 namespace Lantai.Tests.Transfer.Packages;
@@ -192,6 +192,7 @@ public sealed class PackageReaderTests(ITestOutputHelper output)
         Assert.Equal((payload.Count, payload.Sum(p => (long)p.Bytes.Length), "bag-info.txt Payload-Oxum"),
             (package.Declaration!.FileCount, package.Declaration.TotalBytes, package.Declaration.Source));
         Assert.Equal("目录.csv", package.Catalogue!.OriginalPath);
+        Assert.Equal(Sm3.HashHex(SamplePackages.CatalogueBytes), package.Catalogue.DeclaredDigests["sm3"]);
         Assert.Equal(SamplePackages.Files.Select(f => f.Path).Order(StringComparer.Ordinal), package.Files.Select(f => f.OriginalPath).Order(StringComparer.Ordinal));
         var scan = package.Files.Single(f => f.OriginalPath == "扫描件/通知第1页.jpg");
         var bytes = File.ReadAllBytes(ContentSamples.File("scan-200dpi.jpg"));
