@@ -112,6 +112,8 @@ def main():
     # Entries declaring 1 KB that inflate to 10 MB: the lie is caught while extracting, at byte 1025.
     lie = bytes(10 << 20)
     write("bomb-lying-size.zip", build(good(dict(entry("lie.bin", lie), usize=1024))))
+    # A stored entry declaring 100 bytes whose data run 64 KB: the byte counter stops at byte 101.
+    write("bomb-lying-stored.zip", build(good(dict(entry("stored-lie.bin", bytes(1 << 16), method=0), usize=100))))
     # Two central records pointing at the same local header: the overlapping-entries bomb (Fifield 2019).
     first = entry("a.bin", bytes(1 << 16))
     write("bomb-overlap.zip", build(good(first, dict(entry("b.bin", bytes(1 << 16)), local_offset=0))))
@@ -160,6 +162,9 @@ def main():
     gbk = [entry("目录.csv".encode("gb18030"), CATALOGUE, flags=0), entry("文书/通知.txt".encode("gb18030"), NOTICE, flags=0),
            entry("扫描件/第1页（彩色）.txt".encode("gb18030"), b"scan", flags=0)]
     write("gbk-names.zip", build(gbk))
+    # ZIP64 throughout: sizes in the 0x0001 extra field, a ZIP64 end record (as zips over 4 GB or 65,535 entries have).
+    z64 = [entry("目录.csv", CATALOGUE, zip64_usize=len(CATALOGUE)), entry("文书/通知.txt", NOTICE, zip64_usize=len(NOTICE))]
+    write("zip64-names.zip", build(z64, zip64_count=len(z64)))
     utf8 = [entry("目录.csv", CATALOGUE), entry("文书/通知.txt", NOTICE), entry("扫描件/第1页（彩色）.txt", b"scan")]
     write("utf8-names.zip", build(utf8))
     # Info-ZIP Unicode Path extra field: GB18030 bytes in the header, the UTF-8 name in field 0x7075.

@@ -18,6 +18,7 @@ public sealed class PackageReaderCorpusTests(ITestOutputHelper output)
         { "bomb-ratio.zip", "zeros.bin", "疑似 zip 炸弹" },
         { "bomb-declared-size.zip", "huge.bin", "超过单个文件上限" },
         { "bomb-lying-size.zip", "lie.bin", "CRC 校验值不符" },
+        { "bomb-lying-stored.zip", "stored-lie.bin", "超过了声明的大小" },
         { "bomb-overlap.zip", "b.bin", "重叠" },
         { "many-entries.zip", "many-entries.zip", "声明了300000个条目" },
         { "symlink.zip", "passwd-link", "符号链接" },

@@ -31,6 +31,18 @@ public sealed class PackageReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Stage_Zip64Archive_ReadsSizesFromTheExtraField()
+    {
+        using var temp = new TempFolder();
+
+        var result = await PackageReader.StageAsync(PackageCorpus.PathOf("zip64-names.zip"), temp.Staging, PackageLimits.Default, null, default);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors.Select(e => e.Message)));
+        var file = Assert.Single(result.Value.Files);
+        Assert.Equal(("文书/通知.txt", 40L), (file.OriginalPath, file.Length));
+    }
+
+    [Fact]
     public async Task Stage_UnicodePathExtraField_WinsOverTheGb18030Name()
     {
         using var temp = new TempFolder();
