@@ -27,6 +27,7 @@ public static class LantaiEngine
         services.AddScoped<FilingCatalogueExporter>();
         services.AddScoped<FilingStampPrinter>();
         services.AddScoped<CatalogueImporter>();
+        services.AddScoped<Transfer.TransferCatalogueReader>();
         services.AddSingleton<ImportStaging>();
         services.AddScoped<IJobHandler, CatalogueImportJob>();
         services.AddScoped<RecordHistory>();
