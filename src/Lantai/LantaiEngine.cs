@@ -3,7 +3,13 @@ using Lantai.Catalogue.Export;
 using Lantai.Catalogue.Import;
 using Lantai.Data;
 using Lantai.Jobs;
+using Lantai.Preservation.Formats;
 using Lantai.Security;
+using Lantai.Transfer.Checks;
+using Lantai.Transfer.Checks.Authenticity;
+using Lantai.Transfer.Checks.Integrity;
+using Lantai.Transfer.Checks.Usability;
+using Lantai.Transfer.Checks.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -32,6 +38,27 @@ public static class LantaiEngine
         services.AddScoped<RenumberingService>();
         services.AddScoped<VolumeService>();
         services.AddScoped<VolumeQueries>();
+
+        // Transfer: the four-properties check (rules are data, checks are found by key)
+        services.AddScoped<CheckEngine>();
+        services.AddScoped<ContentInspections>();
+        services.AddSingleton<MediaInspector>();
+        services.AddScoped<ICheck, DeclaredDigestCheck>();
+        services.AddScoped<ICheck, SignatureCheck>();
+        services.AddScoped<ICheck, CatalogueRowsCheck>();
+        services.AddScoped<ICheck, ArchivalCodeFormatCheck>();
+        services.AddScoped<ICheck, ArchivalCodeUniqueCheck>();
+        services.AddScoped<ICheck, ContentMetadataCheck>();
+        services.AddScoped<ICheck, DeclaredCountsCheck>();
+        services.AddScoped<ICheck, RequiredMetadataCheck>();
+        services.AddScoped<ICheck, ItemFilesCheck>();
+        services.AddScoped<ICheck, FormatAcceptedCheck>();
+        services.AddScoped<ICheck, ContentReadableCheck>();
+        services.AddScoped<ICheck, OfdFontsCheck>();
+        services.AddScoped<ICheck, VirusScanCheck>();
+        services.AddScoped<ICheck, StrayFilesCheck>();
+        services.AddScoped<ICheck, ExecutableContentCheck>();
+        services.AddScoped<ICheck, PackageOpeningCheck>();
 
         // Jobs
         services.AddSingleton<JobSignal>();
