@@ -8,8 +8,8 @@ using Lantai.Security;
 using Lantai.Transfer.Checks;
 using Lantai.Transfer.Checks.Authenticity;
 using Lantai.Transfer.Checks.Integrity;
-using Lantai.Transfer.Checks.Usability;
 using Lantai.Transfer.Checks.Security;
+using Lantai.Transfer.Checks.Usability;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
