@@ -417,9 +417,15 @@ public static class OfdInspector
 
             var signedValue = Text(Child(sign, "SignedValue"));
             var signedValuePath = signedValue is null ? null : Resolve(Dir(signPath), signedValue, "") ?? Resolve("", signedValue, "");
+            bool? valueValid = null;
+            var valueEvidence = "签名值文件缺失，未验证";
             if (signedValue is null || signedValuePath is null)
             {
                 problems.Add($"签名值文件“{signedValue}”不在包内");
+            }
+            else
+            {
+                (valueValid, valueEvidence) = SesSignatureVerifier.Verify(ReadAll(signedValuePath), ReadAll(signPath));
             }
 
             return new OfdSignature
@@ -430,8 +436,18 @@ public static class OfdInspector
                 Verified = verified,
                 Problems = problems,
                 SignedValuePath = signedValuePath,
+                ValueValid = valueValid,
+                ValueEvidence = valueEvidence,
                 SignatureMethod = Text(Child(signedInfo, "SignatureMethod")),
             };
+        }
+
+        private byte[] ReadAll(string path)
+        {
+            using var s = Entry(path)!.Open();
+            using var memory = new MemoryStream();
+            s.CopyTo(memory);
+            return memory.ToArray();
         }
 
         private static byte[]? Digest(string method, Stream stream)

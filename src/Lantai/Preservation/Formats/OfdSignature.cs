@@ -19,6 +19,12 @@ public sealed record OfdSignature
     /// <summary>The signature value file (SignedValue.dat), when present in the package.</summary>
     public string? SignedValuePath { get; init; }
 
+    /// <summary>True or false when the signature value was verified (<see cref="SesSignatureVerifier"/>), null when it could not be.</summary>
+    public bool? ValueValid { get; init; }
+
+    /// <summary>What the verification of the signature value found (Chinese).</summary>
+    public string ValueEvidence { get; init; } = "";
+
     /// <summary>The signature algorithm (SignatureMethod), e.g. 1.2.156.10197.1.501 (SM2 with SM3).</summary>
     public string? SignatureMethod { get; init; }
 }

@@ -118,13 +118,16 @@ public sealed class ContentChecksTests
     }
 
     [Fact]
-    public async Task Signature_OfdReferencesVerified_ValueReportedNotChecked()
+    public async Task Signature_OfdReferencesAndSealsVerified_BareValueNotChecked()
     {
         await using var bench = await CheckBench.CreateAsync();
         bench.File("signed.ofd", ContentSamples.Ofd("DigitalSign.ofd"));
         bench.File("changed.ofd", ContentSamples.Ofd("发票示例.ofd"));
+        bench.File("sealed.ofd", ContentSamples.Ofd("SESV4SignDoc.ofd"));
 
         var findings = await bench.RunAsync(new SignatureCheck(bench.Inspections));
+
+        Assert.All(findings.Where(f => f.FilePath == "sealed.ofd"), f => Assert.Equal(CheckOutcome.Passed, f.Outcome));
 
         Assert.Contains(findings, f => f.FilePath == "signed.ofd" && f.Outcome == CheckOutcome.Passed);
         Assert.Contains(findings, f => f.FilePath == "signed.ofd" && f.Outcome == CheckOutcome.NotChecked && f.Evidence.Contains("SM2", StringComparison.Ordinal));

@@ -4,9 +4,10 @@ namespace Lantai.Transfer.Checks.Authenticity;
 
 /// <summary>
 /// Electronic signatures present in OFD and PDF files. For OFD every signature's references (the digests of the package
-/// files it signs, CheckMethod SM3/SHA-1/MD5/SHA-256) are recomputed and compared. The signature value itself
-/// (SignedValue.dat: a GB/T 38540 SES seal with an SM2 signature over the reference list) and PDF signatures (CMS) are
-/// reported 未检测 with the reason: Lantai does not yet verify them or the signers' certificates.
+/// files it signs, CheckMethod SM3/SHA-1/MD5/SHA-256) are recomputed and compared, and the signature value
+/// (SignedValue.dat, an SES seal of GB/T 38540 or GM/T 0031) is verified with the SM2 key of the certificate it carries
+/// (<see cref="SesSignatureVerifier"/>). Bare SM2 values without a certificate, certificate chains and PDF signatures
+/// (CMS) are reported 未检测 with the reason.
 /// </summary>
 public sealed class SignatureCheck(ContentInspections inspections) : ICheck
 {
@@ -28,8 +29,13 @@ public sealed class SignatureCheck(ContentInspections inspections) : ICheck
                     findings.Add(signature.Problems.Count > 0
                         ? CheckSubjects.About(file, CheckOutcome.Failed, $"{name}：{string.Join("；", signature.Problems)}（{signature.Verified}/{signature.ReferenceCount} 个引用摘要一致）")
                         : CheckSubjects.About(file, CheckOutcome.Passed, $"{name}：{signature.ReferenceCount} 个被签名文件的 {signature.CheckMethod} 摘要全部一致"));
-                    findings.Add(CheckSubjects.About(file, CheckOutcome.NotChecked,
-                        $"{name}：签名值 {signature.SignedValuePath ?? "(缺失)"}（签名算法 {signature.SignatureMethod ?? "未声明"}）未验证——SES 电子签章（GB/T 38540）的 SM2 签名值和证书验证尚未实现"));
+                    var value = signature.ValueValid switch
+                    {
+                        true => CheckOutcome.Passed,
+                        false => CheckOutcome.Failed,
+                        null => CheckOutcome.NotChecked,
+                    };
+                    findings.Add(CheckSubjects.About(file, value, $"{name}：签名值 {signature.SignedValuePath ?? "(缺失)"}：{signature.ValueEvidence}"));
                 }
             }
             else if (ContentInspections.IsPdf(format))
