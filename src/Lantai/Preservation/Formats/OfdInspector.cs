@@ -237,9 +237,16 @@ public static class OfdInspector
         private void RequireFile(string reference, string filesDir, string resDir, string what, string from)
         {
             // Standard form first (relative to BaseLoc); some producers write it relative to the resource file itself.
-            if (Resolve(filesDir, reference, "") is null && Resolve(resDir, reference, "") is null)
+            var path = Resolve(filesDir, reference, "") ?? Resolve(resDir, reference, "");
+            if (path is null)
             {
                 _problems.Add($"{what}“{Combine(filesDir, reference)}”不在包内（{from} 引用）");
+                return;
+            }
+
+            if (EmbeddedContent.Judge(Entry(path)!) is { } problem)
+            {
+                _problems.Add($"{what}“{path}”{problem}");
             }
         }
 

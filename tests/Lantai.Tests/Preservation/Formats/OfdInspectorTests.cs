@@ -73,4 +73,33 @@ public sealed class OfdInspectorTests
         var problem = Assert.Single(Assert.Single(ofd.Signatures).Problems);
         Assert.Contains("/Doc_0/Document.xml", problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Inspect_EmbeddedImageDamaged_IsReported()
+    {
+        // containsJPEG.ofd also writes "DOC_0" for "Doc_0": the case-insensitive fallback resolves it.
+        var path = Path.Combine(Directory.CreateTempSubdirectory("lantai-ofd-").FullName, "damaged.ofd");
+        File.Copy(ContentSamples.Ofd("containsJPEG.ofd"), path);
+        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("DOC_0/Res/Image_4.JPEG")!;
+            byte[] head;
+            using (var s = entry.Open())
+            {
+                head = new byte[2000];
+                s.ReadExactly(head);
+            }
+
+            entry.Delete();
+            using var w = zip.CreateEntry("DOC_0/Res/Image_4.JPEG").Open();
+            w.Write(head);
+        }
+
+        var ofd = OfdInspector.Inspect(path, default);
+
+        var problem = Assert.Single(ofd.Problems);
+        Assert.Contains("Image_4.JPEG", problem, StringComparison.Ordinal);
+        Assert.Contains("解码", problem, StringComparison.Ordinal);
+        File.Delete(path);
+    }
 }
