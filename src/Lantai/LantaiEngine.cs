@@ -33,6 +33,14 @@ public static class LantaiEngine
         services.AddScoped<VolumeService>();
         services.AddScoped<VolumeQueries>();
 
+        // Transfer and preservation (TryAdd: the lead's registrations of the same services win)
+        services.TryAddSingleton<Preservation.ObjectStore>();
+        services.TryAddScoped<Transfer.TransferService>();
+        services.TryAddScoped<Transfer.TransferQueries>();
+        services.AddSingleton<Transfer.Reports.TransferReportExporter>();
+        services.AddSingleton<Preservation.AipWriter>();
+        services.AddScoped<Preservation.AipSource>();
+
         // Jobs
         services.AddSingleton<JobSignal>();
         services.AddSingleton<JobBoard>();
