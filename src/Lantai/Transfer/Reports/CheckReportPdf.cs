@@ -31,7 +31,7 @@ internal sealed class CheckReportPdf(PdfTextPainter painter) : IDisposable
     private const float TableBottom = PageHeight - Bottom;
 
     // 编号 名称 性质 结果 对象 证据: 175 mm, the width between the margins.
-    private static readonly float[] LineWidths = [.. new[] { 19f, 36, 13, 13, 36, 58 }.Select(w => w * Mm)];
+    private static readonly float[] LineWidths = [.. new[] { 19f, 32, 13, 13, 46, 52 }.Select(w => w * Mm)];
     private static readonly string[] LineHeaders = ["编号", "检测项目", "性质", "结果", "对象", "检测依据与说明"];
     private static readonly bool[] LineCentred = [false, false, true, true, false, false];
 
@@ -167,7 +167,8 @@ internal sealed class CheckReportPdf(PdfTextPainter painter) : IDisposable
         var target = new List<string>();
         if (line.ItemId is { } itemId && items.TryGetValue(itemId, out var item))
         {
-            target.Add(string.Create(CultureInfo.InvariantCulture, $"第{item.RowNumber}行 {item.ArchivalCode}"));
+            target.Add(string.Create(CultureInfo.InvariantCulture, $"第{item.RowNumber}行"));
+            target.Add(item.ArchivalCode);
         }
 
         if (line.FilePath is { Length: > 0 } path)
