@@ -16,6 +16,7 @@ internal static class CliHost
     {
         var options = GlobalOptions.DatabaseOptions(result);
         var services = new ServiceCollection();
+        services.AddLogging(); // no providers: the CLI reports through its console, the engine's logs are for the server
         services.AddLantaiEngine(options);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         try

@@ -3,7 +3,10 @@ using Lantai.Catalogue.Export;
 using Lantai.Catalogue.Import;
 using Lantai.Data;
 using Lantai.Jobs;
+using Lantai.Preservation;
 using Lantai.Security;
+using Lantai.Transfer;
+using Lantai.Transfer.Checks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -33,13 +36,22 @@ public static class LantaiEngine
         services.AddScoped<VolumeService>();
         services.AddScoped<VolumeQueries>();
 
-        // Transfer and preservation (TryAdd: the lead's registrations of the same services win)
-        services.TryAddSingleton<Preservation.ObjectStore>();
-        services.TryAddScoped<Transfer.TransferService>();
-        services.TryAddScoped<Transfer.TransferQueries>();
+        // Transfer
+        services.AddSingleton<TransferFolders>();
+        services.AddScoped<TransferService>();
+        services.AddScoped<TransferQueries>();
+        services.AddScoped<TransferCatalogueReader>();
+        services.AddScoped<TransferChecker>();
+        services.AddScoped<TransferIngester>();
+        services.AddScoped<IJobHandler, TransferCheckJob>();
+        services.AddScoped<IJobHandler, TransferIngestJob>();
+        services.AddScoped<CheckEngine>();
+
+        // Preservation
+        services.AddSingleton<ObjectStore>();
+        services.AddSingleton<AipWriter>();
+        services.AddScoped<AipSource>();
         services.AddSingleton<Transfer.Reports.TransferReportExporter>();
-        services.AddSingleton<Preservation.AipWriter>();
-        services.AddScoped<Preservation.AipSource>();
 
         // Jobs
         services.AddSingleton<JobSignal>();

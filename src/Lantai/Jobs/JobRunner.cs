@@ -68,14 +68,44 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
             }
         }
 
-        await RunAsync(job, stoppingToken);
+        await RunAsync(job, null, stoppingToken);
         return true;
     }
 
-    private async Task RunAsync(Job job, CancellationToken stoppingToken)
+    /// <summary>
+    /// Runs one queued job now, on the caller's thread, as the CLI does (it has no background runner); progress goes to
+    /// <paramref name="observer"/> as well as to the board. Returns the job as it ended, or null when it was not queued
+    /// (another runner took it, or it finished already).
+    /// </summary>
+    public async Task<Job?> RunNowAsync(Guid jobId, IProgress<JobProgress>? observer, CancellationToken cancellationToken)
+    {
+        Job? job;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LantaiDbContext>();
+            var now = time.GetUtcNow();
+            var claimed = await db.Jobs.Where(j => j.Id == jobId && j.State == JobState.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Running).SetProperty(j => j.StartedAt, now)
+                    .SetProperty(j => j.UpdatedAt, now).SetProperty(j => j.Attempts, j => j.Attempts + 1), cancellationToken);
+            job = claimed == 0 ? null : await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId, cancellationToken);
+        }
+
+        if (job is null)
+        {
+            return null;
+        }
+
+        await RunAsync(job, observer, cancellationToken);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            return await scope.ServiceProvider.GetRequiredService<LantaiDbContext>().Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId, cancellationToken);
+        }
+    }
+
+    private async Task RunAsync(Job job, IProgress<JobProgress>? observer, CancellationToken stoppingToken)
     {
         var token = board.Register(job.Id, stoppingToken);
-        var progress = new Progress(board, job.Id);
+        var progress = new Progress(board, job.Id, observer);
         JobState state;
         string? result = null;
         string? error = null;
@@ -146,8 +176,12 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, TimeProvider 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} ({Kind}) failed unexpectedly")]
     private partial void LogFailed(Exception exception, Guid jobId, string kind);
 
-    private sealed class Progress(JobBoard board, Guid jobId) : IProgress<JobProgress>
+    private sealed class Progress(JobBoard board, Guid jobId, IProgress<JobProgress>? observer) : IProgress<JobProgress>
     {
-        public void Report(JobProgress value) => board.Report(jobId, value);
+        public void Report(JobProgress value)
+        {
+            board.Report(jobId, value);
+            observer?.Report(value);
+        }
     }
 }

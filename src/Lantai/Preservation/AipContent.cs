@@ -4,28 +4,38 @@ using Lantai.Transfer.Checks;
 
 namespace Lantai.Preservation;
 
-/// <summary>Everything one record's AIP holds: the archive, the record and its files, its check lines and its events.</summary>
+/// <summary>What goes into a record's AIP: the record, its files (in the store), its check lines and its history.</summary>
 public sealed record AipContent
 {
-    /// <summary>The archive's name (bag-info Source-Organization).</summary>
-    public required string ArchiveName { get; init; }
-
     public required Record Record { get; init; }
 
-    public required IReadOnlyList<AipFile> Files { get; init; }
+    public required IReadOnlyList<RecordFile> Files { get; init; }
 
-    /// <summary>The transfer the record came in (bag-info Bag-Group-Identifier), when it came in one.</summary>
+    /// <summary>This record's lines of the check run (see <see cref="LinesOf"/>).</summary>
+    public required IReadOnlyList<CheckResult> Results { get; init; }
+
+    public required IReadOnlyList<PreservationEvent> Events { get; init; }
+
+    public string? TransferName { get; init; }
+
+    public Guid? TransferId { get; init; }
+
+    /// <summary>The archive's name (bag-info Source-Organization); "兰台" when not given.</summary>
+    public string? ArchiveName { get; init; }
+
+    /// <summary>
+    /// SHA-256 of the files' objects by SM3, as the store computed them. A file missing here has its SHA-256 computed by
+    /// the writer (one more read of the object).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Sha256 { get; init; }
+
+    /// <summary>The transfer the record came in, for the report's header and bag-info (optional; <see cref="TransferId"/> suffices).</summary>
     public TransferPackage? Transfer { get; init; }
 
     /// <summary>The record's catalogue row in that transfer.</summary>
     public TransferItem? Item { get; init; }
 
     public CheckRun? Run { get; init; }
-
-    /// <summary>This record's lines of the check run (see <see cref="LinesOf"/>).</summary>
-    public IReadOnlyList<CheckResult> CheckLines { get; init; } = [];
-
-    public IReadOnlyList<PreservationEvent> Events { get; init; } = [];
 
     /// <summary>
     /// The lines of a run that concern one record: those naming its item or the record, or one of its files. Lines

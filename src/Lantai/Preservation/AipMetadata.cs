@@ -27,7 +27,7 @@ internal static class AipMetadata
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static byte[] RecordXml(AipContent content, IReadOnlyList<string> payloadNames)
+    public static byte[] RecordXml(AipContent content, IReadOnlyList<AipEntry> entries)
     {
         var record = content.Record;
         using var buffer = new MemoryStream();
@@ -56,30 +56,31 @@ internal static class AipMetadata
             Element(xml, "开放状态", record.OpenStatus.ToString());
             Element(xml, "创建时间", CheckReportXml.Time(record.CreatedAt));
             Element(xml, "修改时间", CheckReportXml.Time(record.UpdatedAt));
-            if (content.Transfer is { } transfer)
+            if ((content.Transfer?.Id ?? content.TransferId) is { } transferId)
             {
+                var transfer = content.Transfer;
                 xml.WriteStartElement("移交", RecordNamespace);
-                xml.WriteAttributeString("标识", transfer.Id.ToString());
-                Element(xml, "名称", transfer.Name);
-                Element(xml, "移交单位", transfer.TransferringUnit);
-                Element(xml, "接收时间", CheckReportXml.Time(transfer.ReceivedAt));
+                xml.WriteAttributeString("标识", transferId.ToString());
+                Element(xml, "名称", transfer?.Name ?? content.TransferName);
+                Element(xml, "移交单位", transfer?.TransferringUnit);
+                Element(xml, "接收时间", transfer is null ? null : CheckReportXml.Time(transfer.ReceivedAt));
                 Element(xml, "行号", content.Item is { } item ? Number(item.RowNumber) : null);
                 xml.WriteEndElement();
             }
 
             xml.WriteStartElement("计算机文件列表", RecordNamespace);
-            for (var i = 0; i < content.Files.Count; i++)
+            foreach (var entry in entries)
             {
-                var file = content.Files[i];
+                var file = entry.File;
                 xml.WriteStartElement("计算机文件", RecordNamespace);
                 xml.WriteAttributeString("序号", Number(file.Sequence));
                 Element(xml, "计算机文件名", file.OriginalName);
-                Element(xml, "包内路径", payloadNames[i]);
+                Element(xml, "包内路径", entry.PayloadPath);
                 Element(xml, "计算机文件大小", Number(file.Length));
                 Element(xml, "格式", file.FormatId);
                 Element(xml, "媒体类型", file.MediaType);
-                Element(xml, "SM3", file.Sm3);
-                Element(xml, "SHA256", file.Sha256);
+                Element(xml, "SM3", file.ObjectSm3);
+                Element(xml, "SHA256", entry.Sha256);
                 xml.WriteEndElement();
             }
 
@@ -91,7 +92,7 @@ internal static class AipMetadata
         return buffer.ToArray();
     }
 
-    public static byte[] RecordJson(AipContent content, IReadOnlyList<string> payloadNames)
+    public static byte[] RecordJson(AipContent content, IReadOnlyList<AipEntry> entries)
     {
         var record = content.Record;
         var document = new
@@ -116,19 +117,26 @@ internal static class AipMetadata
             openStatus = record.OpenStatus.ToString(),
             createdAt = record.CreatedAt,
             updatedAt = record.UpdatedAt,
-            transfer = content.Transfer is { } t
-                ? new { id = t.Id.ToString(), name = t.Name, transferringUnit = t.TransferringUnit, receivedAt = t.ReceivedAt, rowNumber = content.Item?.RowNumber }
+            transfer = (content.Transfer?.Id ?? content.TransferId) is { } transferId
+                ? new
+                {
+                    id = transferId.ToString(),
+                    name = content.Transfer?.Name ?? content.TransferName,
+                    transferringUnit = content.Transfer?.TransferringUnit,
+                    receivedAt = content.Transfer?.ReceivedAt,
+                    rowNumber = content.Item?.RowNumber,
+                }
                 : null,
-            files = content.Files.Select((f, i) => new
+            files = entries.Select(e => new
             {
-                sequence = f.Sequence,
-                originalName = f.OriginalName,
-                path = payloadNames[i],
-                length = f.Length,
-                formatId = f.FormatId,
-                mediaType = f.MediaType,
-                sm3 = f.Sm3,
-                sha256 = f.Sha256,
+                sequence = e.File.Sequence,
+                originalName = e.File.OriginalName,
+                path = e.PayloadPath,
+                length = e.File.Length,
+                formatId = e.File.FormatId,
+                mediaType = e.File.MediaType,
+                sm3 = e.File.ObjectSm3,
+                sha256 = e.Sha256,
             }).ToList(),
         };
         return JsonSerializer.SerializeToUtf8Bytes(document, Json);
@@ -138,7 +146,7 @@ internal static class AipMetadata
     {
         using var buffer = new MemoryStream();
         var items = content.Item is { } item ? new Dictionary<Guid, Transfer.TransferItem> { [item.Id] = item } : [];
-        await CheckReportXml.WriteAsync(content.Transfer, content.Run, content.CheckLines, items, buffer, cancellationToken);
+        await CheckReportXml.WriteAsync(content.Transfer, content.Run, content.Results, items, buffer, cancellationToken);
         return buffer.ToArray();
     }
 

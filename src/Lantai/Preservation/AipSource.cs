@@ -8,16 +8,11 @@ namespace Lantai.Preservation;
 /// Gathers what a record's AIP holds from the database: the record, its files with their stored digests, the transfer
 /// it came in with this record's lines of the latest check run, and the events of the record, its objects and its transfer.
 /// </summary>
-public sealed class AipSource(LantaiDbContext db, ObjectStore store)
+public sealed class AipSource(LantaiDbContext db)
 {
     /// <summary>The AIP content of the record; null when there is no such record.</summary>
-    public Task<AipContent?> LoadAsync(RecordId recordId, CancellationToken cancellationToken) =>
-        LoadAsync(recordId, store.PathOf, cancellationToken);
-
-    /// <summary>As <see cref="LoadAsync(RecordId, CancellationToken)"/>, with the objects' paths from <paramref name="objectPath"/>.</summary>
-    public async Task<AipContent?> LoadAsync(RecordId recordId, Func<string, string> objectPath, CancellationToken cancellationToken)
+    public async Task<AipContent?> LoadAsync(RecordId recordId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(objectPath);
         var record = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Id == recordId, cancellationToken);
         if (record is null)
         {
@@ -31,6 +26,7 @@ public sealed class AipSource(LantaiDbContext db, ObjectStore store)
             where f.RecordId == recordId
             orderby f.Sequence
             select new { File = f, o.Sha256 }).ToListAsync(cancellationToken);
+        var sha256 = files.GroupBy(f => f.File.ObjectSm3, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Sha256, StringComparer.Ordinal);
 
         var item = await db.TransferItems.AsNoTracking().Where(i => i.RecordId == recordId)
             .OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
@@ -52,21 +48,14 @@ public sealed class AipSource(LantaiDbContext db, ObjectStore store)
         {
             ArchiveName = archiveName,
             Record = record,
-            Files = [.. files.Select(f => new AipFile
-            {
-                Sequence = f.File.Sequence,
-                OriginalName = f.File.OriginalName,
-                SourcePath = objectPath(f.File.ObjectSm3),
-                Sm3 = f.File.ObjectSm3,
-                Sha256 = f.Sha256,
-                Length = f.File.Length,
-                FormatId = f.File.FormatId,
-                MediaType = f.File.MediaType,
-            })],
+            Files = [.. files.Select(f => f.File)],
+            Sha256 = sha256,
+            TransferId = transfer?.Id,
+            TransferName = transfer?.Name,
             Transfer = transfer,
             Item = item,
             Run = run,
-            CheckLines = AipContent.LinesOf(lines, item?.Id, recordId, files.Select(f => f.File.OriginalName)),
+            Results = AipContent.LinesOf(lines, item?.Id, recordId, files.Select(f => f.File.OriginalName)),
             Events = [.. events.OrderBy(e => e.At).ThenBy(e => e.Id)],
         };
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Lantai.Data;
 using Lantai.Security;
 
 namespace Lantai.Preservation;
@@ -13,10 +14,23 @@ namespace Lantai.Preservation;
 /// renamed into place, replacing an earlier one, so a resumed ingest rewrites it instead of leaving a half bag.
 /// No fsync per file: the ingest that calls this makes its batch durable.
 /// </summary>
-public sealed class AipWriter(TimeProvider time)
+public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimeProvider time)
 {
     public const string ContentFolder = "data/content/";
     public const string MetadataFolder = "data/metadata/";
+
+    /// <summary>{DataDir}/aips (see <see cref="AipLocation"/>).</summary>
+    public string Root { get; } = AipLocation.Root(options?.DataDir ?? throw new ArgumentNullException(nameof(options)));
+
+    /// <summary>Where a file's bytes are, by SM3: the store's object path unless a test points elsewhere.</summary>
+    internal Func<string, string> ObjectPath { get; init; } = store is null ? throw new ArgumentNullException(nameof(store)) : store.PathOf;
+
+    /// <summary>Writes the record's AIP at its place under <see cref="Root"/>, replacing an earlier one.</summary>
+    public Task<AipWritten> WriteAsync(AipContent content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return WriteAsync(content, AipLocation.PathOf(options.DataDir, content.Record.Id), cancellationToken);
+    }
 
     public async Task<AipWritten> WriteAsync(AipContent content, string target, CancellationToken cancellationToken)
     {
@@ -44,7 +58,7 @@ public sealed class AipWriter(TimeProvider time)
     }
 
     /// <summary>The payload path of each content file: data/content/ + its name as received, or a safe stand-in.</summary>
-    internal static IReadOnlyList<string> ContentNames(IReadOnlyList<AipFile> files)
+    internal static IReadOnlyList<string> ContentNames(IReadOnlyList<RecordFile> files)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
         var names = new List<string>(files.Count);
@@ -71,30 +85,35 @@ public sealed class AipWriter(TimeProvider time)
     private async Task<AipWritten> WriteBagAsync(AipContent content, string bag, CancellationToken cancellationToken)
     {
         var payload = new List<(string Path, string Sha256, string Sm3, long Length)>();
-        var contentNames = ContentNames(content.Files);
+        var files = content.Files.OrderBy(f => f.Sequence).ToList();
+        var contentNames = ContentNames(files);
+        var entries = new List<AipEntry>(files.Count);
         var linked = 0;
-        for (var i = 0; i < content.Files.Count; i++)
+        for (var i = 0; i < files.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var file = content.Files[i];
+            var file = files[i];
+            var source = ObjectPath(file.ObjectSm3);
             var destination = Path.Combine(bag, contentNames[i].Replace('/', Path.DirectorySeparatorChar));
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            if (NativeLink.TryCreate(file.SourcePath, destination))
+            if (NativeLink.TryCreate(source, destination))
             {
                 linked++;
             }
             else
             {
-                await CopyAsync(file.SourcePath, destination, cancellationToken);
+                await CopyAsync(source, destination, cancellationToken);
             }
 
-            payload.Add((contentNames[i], file.Sha256, file.Sm3, file.Length));
+            var sha256 = content.Sha256?.GetValueOrDefault(file.ObjectSm3) ?? await Sha256Async(destination, cancellationToken);
+            entries.Add(new AipEntry(file, contentNames[i], sha256));
+            payload.Add((contentNames[i], sha256, file.ObjectSm3, file.Length));
         }
 
         var metadata = new (string Name, byte[] Bytes)[]
         {
-            ("record.xml", AipMetadata.RecordXml(content, contentNames)),
-            ("record.json", AipMetadata.RecordJson(content, contentNames)),
+            ("record.xml", AipMetadata.RecordXml(content, entries)),
+            ("record.json", AipMetadata.RecordJson(content, entries)),
             ("check-report.xml", await AipMetadata.CheckReportAsync(content, cancellationToken)),
             ("events.xml", AipMetadata.EventsXml(content)),
         };
@@ -129,20 +148,21 @@ public sealed class AipWriter(TimeProvider time)
     {
         var lines = new List<string>
         {
-            "Source-Organization: " + BagItText.InfoValue(content.ArchiveName),
+            "Source-Organization: " + BagItText.InfoValue(content.ArchiveName is { Length: > 0 } archive ? archive : "兰台"),
             "Bagging-Date: " + time.GetLocalNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             string.Create(CultureInfo.InvariantCulture, $"Payload-Oxum: {octets}.{streams}"),
             "External-Identifier: " + BagItText.InfoValue(content.Record.ArchivalCode),
             "External-Description: " + BagItText.InfoValue(content.Record.Title),
             "Internal-Sender-Identifier: " + content.Record.Id,
         };
-        if (content.Transfer is { } transfer)
+        if ((content.Transfer?.Id ?? content.TransferId) is { } transferId)
         {
-            lines.Add("Bag-Group-Identifier: " + transfer.Id);
-            if (transfer.TransferringUnit is { Length: > 0 } unit)
-            {
-                lines.Add("Internal-Sender-Description: 移交单位 " + BagItText.InfoValue(unit));
-            }
+            lines.Add("Bag-Group-Identifier: " + transferId);
+        }
+
+        if (content.Transfer?.TransferringUnit is { Length: > 0 } unit)
+        {
+            lines.Add("Internal-Sender-Description: 移交单位 " + BagItText.InfoValue(unit));
         }
 
         lines.Add("Bag-Software-Agent: Lantai");
@@ -179,6 +199,12 @@ public sealed class AipWriter(TimeProvider time)
     {
         var extension = Path.GetExtension(originalName.Replace('\\', '/').Split('/')[^1]);
         return extension.Length is > 1 and <= 16 && extension[1..].All(char.IsAsciiLetterOrDigit) ? extension : "";
+    }
+
+    private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
+    {
+        await using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return Hex(await SHA256.HashDataAsync(input, cancellationToken));
     }
 
     private static async Task CopyAsync(string source, string destination, CancellationToken cancellationToken)

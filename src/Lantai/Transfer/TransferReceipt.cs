@@ -2,5 +2,9 @@ using Lantai.Jobs;
 
 namespace Lantai.Transfer;
 
-/// <summary>A received transfer and the check job queued for it (null when the package was refused at opening).</summary>
-public sealed record TransferReceipt(TransferPackage Transfer, Job? CheckJob);
+/// <summary>A received transfer and its queued check job (null when the caller runs the check itself).</summary>
+public sealed record TransferReceipt(TransferPackage Transfer, Job? CheckJob)
+{
+    /// <summary>Where the check reads the package from (the moved upload, or the path given).</summary>
+    public string SourcePath { get; init; } = "";
+}

@@ -17,6 +17,8 @@ public sealed class AipWriterTests : IDisposable
 
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "lantai-aip-" + Guid.NewGuid().ToString("N"));
 
+    private string Store => Path.Combine(_dir, "store");
+
     public void Dispose()
     {
         if (Directory.Exists(_dir))
@@ -28,10 +30,10 @@ public sealed class AipWriterTests : IDisposable
     [Fact]
     public async Task Aip_IsAValidBag_EveryManifestLineRecomputes()
     {
-        var content = await AipTestData.ContentAsync(Path.Combine(_dir, "store"));
+        var content = await AipTestData.ContentAsync(Store);
         var target = AipLocation.PathOf(_dir, content.Record.Id);
 
-        var written = await new AipWriter(TimeProvider.System).WriteAsync(content, target, default);
+        var written = await AipTestData.Writer(_dir, Store).WriteAsync(content, target, default);
 
         Assert.Equal(target, written.Path);
         Assert.Equal("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n", await File.ReadAllTextAsync(Path.Combine(target, "bagit.txt")));
@@ -80,10 +82,11 @@ public sealed class AipWriterTests : IDisposable
     [Fact]
     public async Task Aip_PythonHashlib_VerifiesBothManifestsWithoutLantai()
     {
-        // A reader that shares no code with Lantai: Python's hashlib (OpenSSL's SM3 and SHA-256).
-        var content = await AipTestData.ContentAsync(Path.Combine(_dir, "store"));
+        // A reader that shares no code with Lantai: Python's hashlib (OpenSSL's SM3 and SHA-256). No SHA-256 given:
+        // the writer computes it from the object.
+        var content = await AipTestData.ContentAsync(Store) with { Sha256 = null };
         var target = AipLocation.PathOf(_dir, content.Record.Id);
-        await new AipWriter(TimeProvider.System).WriteAsync(content, target, default);
+        await AipTestData.Writer(_dir, Store).WriteAsync(content, target, default);
         const string Script = """
             import hashlib, os, sys, urllib.parse
             bag = sys.argv[1]
@@ -116,24 +119,24 @@ public sealed class AipWriterTests : IDisposable
     [Fact]
     public async Task Aip_ContentFiles_AreHardLinksToTheStoreObjects()
     {
-        var content = await AipTestData.ContentAsync(Path.Combine(_dir, "store"));
+        var content = await AipTestData.ContentAsync(Store);
         var target = AipLocation.PathOf(_dir, content.Record.Id);
 
-        var written = await new AipWriter(TimeProvider.System).WriteAsync(content, target, default);
+        var written = await AipTestData.Writer(_dir, Store).WriteAsync(content, target, default);
 
         Assert.Equal(content.Files.Count, written.HardLinked);
         var aipFile = Path.Combine(target, "data", "content", "文件", "通知.pdf");
-        Assert.Equal(await File.ReadAllBytesAsync(content.Files[0].SourcePath), await File.ReadAllBytesAsync(aipFile));
+        Assert.Equal(await File.ReadAllBytesAsync(AipTestData.StorePath(Store, content, 0)), await File.ReadAllBytesAsync(aipFile));
         Assert.Equal(2, LinkCount(aipFile));
     }
 
     [Fact]
     public async Task Aip_Metadata_HoldsTheRecordItsReportAndPremisEvents()
     {
-        var content = await AipTestData.ContentAsync(Path.Combine(_dir, "store"));
+        var content = await AipTestData.ContentAsync(Store);
         var target = AipLocation.PathOf(_dir, content.Record.Id);
 
-        await new AipWriter(TimeProvider.System).WriteAsync(content, target, default);
+        await AipTestData.Writer(_dir, Store).WriteAsync(content, target, default);
 
         var record = XDocument.Load(Path.Combine(target, "data", "metadata", "record.xml")).Root!;
         Assert.Equal(RecordNs + "档案", record.Name);
@@ -146,7 +149,7 @@ public sealed class AipWriterTests : IDisposable
         using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(target, "data", "metadata", "record.json")));
         Assert.Equal(content.Record.ArchivalCode, json.RootElement.GetProperty("archivalCode").GetString());
         Assert.Equal("2023-03-15", json.RootElement.GetProperty("date").GetString());
-        Assert.Equal(content.Files[2].Sm3, json.RootElement.GetProperty("files")[2].GetProperty("sm3").GetString());
+        Assert.Equal(content.Files[2].ObjectSm3, json.RootElement.GetProperty("files")[2].GetProperty("sm3").GetString());
         Assert.Contains("示例旗", await File.ReadAllTextAsync(Path.Combine(target, "data", "metadata", "record.json")), StringComparison.Ordinal);
 
         var report = XDocument.Load(Path.Combine(target, "data", "metadata", "check-report.xml")).Root!;
@@ -169,9 +172,9 @@ public sealed class AipWriterTests : IDisposable
     [Fact]
     public async Task Aip_WrittenAgain_ReplacesTheOldBagAndLeavesNoTemporaryFolder()
     {
-        var content = await AipTestData.ContentAsync(Path.Combine(_dir, "store"));
+        var content = await AipTestData.ContentAsync(Store);
         var target = AipLocation.PathOf(_dir, content.Record.Id);
-        var writer = new AipWriter(TimeProvider.System);
+        var writer = AipTestData.Writer(_dir, Store);
         await writer.WriteAsync(content, target, default);
         Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + ".tmp-left-by-a-crash"));
 
@@ -199,9 +202,9 @@ public sealed class AipWriterTests : IDisposable
     [Fact]
     public void Aip_UnsafeOrRepeatedNames_FallBackToTheSequenceNumber()
     {
-        static AipFile File(int sequence, string name) => new()
+        static RecordFile File(int sequence, string name) => new()
         {
-            Sequence = sequence, OriginalName = name, SourcePath = "/x", Sm3 = "", Sha256 = "", Length = 0, FormatId = "pdf", MediaType = "application/pdf",
+            Sequence = sequence, OriginalName = name, ObjectSm3 = "", Length = 0, FormatId = "pdf", MediaType = "application/pdf",
         };
 
         var names = AipWriter.ContentNames([File(1, "正文.pdf"), File(2, "../etc/passwd.pdf"), File(3, "正文.pdf"), File(4, new string('长', 100) + ".pdf")]);
@@ -212,9 +215,9 @@ public sealed class AipWriterTests : IDisposable
     [Fact]
     public async Task AipZip_HoldsTheBagUnderOneFolder_ContentStored()
     {
-        var content = await AipTestData.ContentAsync(Path.Combine(_dir, "store"));
+        var content = await AipTestData.ContentAsync(Store);
         var target = AipLocation.PathOf(_dir, content.Record.Id);
-        await new AipWriter(TimeProvider.System).WriteAsync(content, target, default);
+        await AipTestData.Writer(_dir, Store).WriteAsync(content, target, default);
         using var output = new MemoryStream();
 
         await AipExporter.WriteZipAsync(target, output, default);
@@ -227,7 +230,7 @@ public sealed class AipWriterTests : IDisposable
         var pdf = zip.GetEntry(top + "data/content/文件/通知.pdf")!;
         Assert.Equal(pdf.Length, pdf.CompressedLength);
         await using var stream = await pdf.OpenAsync();
-        Assert.Equal(content.Files[0].Sm3, Convert.ToHexStringLower(await Sm3.HashAsync(stream, default)));
+        Assert.Equal(content.Files[0].ObjectSm3, Convert.ToHexStringLower(await Sm3.HashAsync(stream, default)));
     }
 
     private static long LinkCount(string path)

@@ -22,6 +22,12 @@ public sealed class CheckContext
     /// <summary>Why the package did not open cleanly (Chinese); empty when it did.</summary>
     public IReadOnlyList<string> OpeningProblems { get; init; } = [];
 
+    /// <summary>What is wrong with the package's catalogue file as a whole (missing, unreadable, no 文件 column), Chinese.</summary>
+    public IReadOnlyList<string> CatalogueProblems { get; init; } = [];
+
+    /// <summary>What the package reader noticed without refusing the package (e.g. a manifest line for a missing file), Chinese.</summary>
+    public IReadOnlyList<string> PackageWarnings { get; init; } = [];
+
     /// <summary>The catalogue, to find archival codes already taken.</summary>
     public required LantaiDbContext Db { get; init; }
 }

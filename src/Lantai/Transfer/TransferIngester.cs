@@ -1,0 +1,355 @@
+using System.Text.Json;
+using Lantai.Catalogue;
+using Lantai.Common;
+using Lantai.Data;
+using Lantai.Jobs;
+using Lantai.Preservation;
+using Lantai.Security;
+using Lantai.Transfer.Checks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lantai.Transfer;
+
+/// <summary>
+/// Stores the accepted items of a transfer, in batches. Each batch: the files go into the preservation store and are
+/// made durable together; then each record's AIP is written; then one audited transaction adds the records, their
+/// files, objects and events, the outbox messages, and marks the items ingested. A process killed anywhere leaves
+/// either a committed batch or objects and AIPs that no row refers to yet — the items are still 'accepted', so the
+/// resumed ingest writes the same records (their ids were fixed at check time) and the same content-addressed objects
+/// again. Nothing is counted as stored before its bytes are durable under their final names.
+/// </summary>
+public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders, ObjectStore store, AipWriter aips, TimeProvider time)
+{
+    /// <summary>Most items in one batch (one store commit and one transaction).</summary>
+    public int BatchItems { get; init; } = 256;
+
+    /// <summary>Most bytes in one batch; one item larger than this is a batch of its own.</summary>
+    public long BatchBytes { get; init; } = 256L << 20;
+
+    public async Task<TransferPackage> RunAsync(Guid transferId, string actor, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    {
+        var transfer = await db.Transfers.AsNoTracking().SingleAsync(t => t.Id == transferId, cancellationToken);
+        if (transfer.State != TransferState.Ingesting)
+        {
+            return transfer; // finished already: a job run again after a crash that followed the last commit
+        }
+
+        var content = folders.ContentOf(transfer);
+        var sizes = await db.TransferItems.AsNoTracking()
+            .Where(i => i.TransferId == transferId && i.State == TransferItemState.Accepted)
+            .OrderBy(i => i.RowNumber)
+            .Select(i => new { i.Id, Bytes = db.TransferFiles.Where(f => f.ItemId == i.Id).Sum(f => (long?)f.Length) ?? 0 })
+            .ToListAsync(cancellationToken);
+        var total = await db.TransferItems.CountAsync(i => i.TransferId == transferId && (i.State == TransferItemState.Accepted || i.State == TransferItemState.Ingested), cancellationToken);
+        var done = total - sizes.Count;
+        var verdicts = await VerdictsAsync(transferId, cancellationToken);
+
+        foreach (var batch in Batches(sizes.Select(s => (s.Id, s.Bytes))))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            done += await IngestBatchAsync(transfer, content, batch, verdicts, actor, cancellationToken);
+            progress?.Report(new JobProgress(done, total, $"已入库 {done:N0} / {total:N0} 件"));
+        }
+
+        return await FinishAsync(transferId, actor, cancellationToken);
+    }
+
+    private IEnumerable<List<Guid>> Batches(IEnumerable<(Guid Id, long Bytes)> items)
+    {
+        var batch = new List<Guid>();
+        long bytes = 0;
+        foreach (var (id, size) in items)
+        {
+            if (batch.Count > 0 && (batch.Count >= BatchItems || bytes + size > BatchBytes))
+            {
+                yield return batch;
+                batch = [];
+                bytes = 0;
+            }
+
+            batch.Add(id);
+            bytes += size;
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    private async Task<int> IngestBatchAsync(TransferPackage transfer, string content, List<Guid> itemIds, IReadOnlyDictionary<Guid, ItemVerdict> verdicts, string actor, CancellationToken cancellationToken)
+    {
+        var items = await db.TransferItems.Where(i => itemIds.Contains(i.Id)).OrderBy(i => i.RowNumber).ToListAsync(cancellationToken);
+        var files = await db.TransferFiles.Where(f => f.ItemId != null && itemIds.Contains(f.ItemId.Value))
+            .OrderBy(f => f.Sequence).ToListAsync(cancellationToken);
+        var filesOf = files.ToLookup(f => f.ItemId!.Value);
+        var now = time.GetUtcNow();
+
+        // 1. The bytes, durable under their final names before any row mentions them.
+        var digests = new Dictionary<Guid, StoredDigests>();
+        await using (var objects = store.BeginBatch())
+        {
+            foreach (var file in files)
+            {
+                var path = Path.Combine(content, file.StagingKey);
+                if (!File.Exists(path))
+                {
+                    throw new JobFailedException($"移交暂存文件缺失：“{file.OriginalPath}”（{file.StagingKey}），无法继续入库");
+                }
+
+                await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+                digests[file.Id] = await objects.AddAsync(stream, cancellationToken);
+                file.Sm3 = digests[file.Id].Sm3;
+                file.Sha256 = digests[file.Id].Sha256;
+            }
+
+            CrashPoints.Hit("ingest.objects-added");
+            await objects.CommitAsync(cancellationToken);
+        }
+
+        CrashPoints.Hit("ingest.objects-committed");
+
+        // 2. Which items can still become records: the catalogue may have changed since the check.
+        var records = items.ToDictionary(i => i.Id, i => ToRecord(i, now));
+        var refused = await ConflictsAsync(records.Values, cancellationToken);
+
+        // 3. The AIPs, then one transaction for the rows.
+        var recordFiles = new Dictionary<Guid, List<RecordFile>>();
+        var events = new List<PreservationEvent>();
+        var archiveName = await db.ArchiveProfiles.AsNoTracking().Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
+        foreach (var item in items.Where(i => !refused.ContainsKey(i.RecordId)))
+        {
+            var record = records[item.Id];
+            var itemFiles = filesOf[item.Id].Select(f => new RecordFile
+            {
+                RecordId = record.Id,
+                Sequence = f.Sequence,
+                OriginalName = f.OriginalPath,
+                ObjectSm3 = digests[f.Id].Sm3,
+                Length = f.Length,
+                FormatId = f.FormatId ?? "unknown",
+                MediaType = f.MediaType ?? "application/octet-stream",
+                TransferId = transfer.Id,
+                CreatedAt = now,
+            }).ToList();
+            recordFiles[item.Id] = itemFiles;
+            var itemEvents = EventsOf(transfer, item, record, itemFiles, verdicts.GetValueOrDefault(item.Id), now, actor);
+            events.AddRange(itemEvents);
+            await aips.WriteAsync(new AipContent
+            {
+                Record = record,
+                Files = itemFiles,
+                Results = verdicts.GetValueOrDefault(item.Id)?.Lines ?? [],
+                Events = itemEvents,
+                TransferName = transfer.Name,
+                TransferId = transfer.Id,
+                ArchiveName = archiveName,
+                Transfer = transfer,
+                Item = item,
+                Sha256 = filesOf[item.Id].Select(f => digests[f.Id]).DistinctBy(d => d.Sm3).ToDictionary(d => d.Sm3, d => d.Sha256, StringComparer.Ordinal),
+            }, cancellationToken);
+        }
+
+        CrashPoints.Hit("ingest.aips-written");
+
+        var sm3s = digests.Values.Select(d => d.Sm3).Distinct().ToList();
+        var known = (await db.StoredObjects.Where(o => sm3s.Contains(o.Sm3)).Select(o => o.Sm3).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        await using var tx = await AuditedTransaction.BeginAsync(db, time, actor, cancellationToken);
+        foreach (var digest in digests.Values.DistinctBy(d => d.Sm3).Where(d => !known.Contains(d.Sm3)))
+        {
+            db.StoredObjects.Add(new StoredObject { Sm3 = digest.Sm3, Sha256 = digest.Sha256, Length = digest.Length, StoredAt = now });
+        }
+
+        var ingested = 0;
+        foreach (var item in items)
+        {
+            if (refused.TryGetValue(item.RecordId, out var reason))
+            {
+                item.State = TransferItemState.Failed;
+                item.Reason = reason;
+                continue;
+            }
+
+            db.Records.Add(records[item.Id]);
+            db.RecordFiles.AddRange(recordFiles[item.Id]);
+            db.OutboxMessages.Add(new OutboxMessage { Kind = OutboxKinds.RecordChanged, EntityId = item.RecordId.ToString(), CreatedAt = now });
+            item.State = TransferItemState.Ingested;
+            ingested++;
+        }
+
+        db.PreservationEvents.AddRange(events);
+        tx.Record("transfer.ingest", nameof(TransferPackage), transfer.Id.ToString(), $"移交“{transfer.Name}”入库 {ingested} 件",
+            after: new
+            {
+                records = items.Where(i => i.State == TransferItemState.Ingested).Select(i => i.ArchivalCode),
+                files = files.Count,
+                bytes = files.Sum(f => f.Length),
+                refused = refused.Values,
+            });
+        await tx.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        CrashPoints.Hit("ingest.committed");
+        return items.Count;
+    }
+
+    private static Record ToRecord(TransferItem item, DateTimeOffset now)
+    {
+        var record = JsonSerializer.Deserialize<Record>(item.RecordJson, JobJson.Options)
+            ?? throw new JobFailedException($"第{item.RowNumber}行的档案条目数据无效");
+        record.Id = item.RecordId;
+        record.CreatedAt = now;
+        record.UpdatedAt = now;
+        return record;
+    }
+
+    /// <summary>Records that can no longer be added as checked (their 档号 or 件号 taken, their fonds gone), with why.</summary>
+    private async Task<Dictionary<RecordId, string>> ConflictsAsync(IEnumerable<Record> records, CancellationToken cancellationToken)
+    {
+        var list = records.ToList();
+        var codes = list.Select(r => r.ArchivalCode).ToList();
+        var groups = list.Select(r => r.GroupKey).Distinct().ToList();
+        var fonds = list.Select(r => r.FondsId).Distinct().ToList();
+        var takenCodes = (await db.Records.AsNoTracking().Where(r => codes.Contains(r.ArchivalCode)).Select(r => new { r.Id, r.ArchivalCode }).ToListAsync(cancellationToken))
+            .Where(r => list.All(x => x.Id != r.Id)).Select(r => r.ArchivalCode).ToHashSet(StringComparer.Ordinal);
+        var takenNumbers = (await db.Records.AsNoTracking().Where(r => groups.Contains(r.GroupKey)).Select(r => new { r.GroupKey, r.ItemNumber }).ToListAsync(cancellationToken))
+            .Select(r => (r.GroupKey, r.ItemNumber)).ToHashSet();
+        var knownFonds = (await db.Fonds.AsNoTracking().Where(f => fonds.Contains(f.Id)).Select(f => f.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var conflicts = new Dictionary<RecordId, string>();
+        foreach (var record in list)
+        {
+            if (!knownFonds.Contains(record.FondsId))
+            {
+                conflicts[record.Id] = $"全宗“{record.FondsCode}”不存在";
+            }
+            else if (takenCodes.Contains(record.ArchivalCode))
+            {
+                conflicts[record.Id] = $"档号“{record.ArchivalCode}”在检测之后已被登记";
+            }
+            else if (takenNumbers.Contains((record.GroupKey, record.ItemNumber)))
+            {
+                conflicts[record.Id] = $"件号 {record.ItemNumber} 在检测之后已被占用（{record.ArchivalCode}）";
+            }
+        }
+
+        return conflicts;
+    }
+
+    /// <summary>The record's history as it enters the archive (PREMIS events): ingestion, digests, formats, validation, accession.</summary>
+    private static List<PreservationEvent> EventsOf(TransferPackage transfer, TransferItem item, Record record, List<RecordFile> files, ItemVerdict? verdict, DateTimeOffset now, string actor)
+    {
+        var events = new List<PreservationEvent>
+        {
+            new()
+            {
+                At = now, Type = PreservationEventTypes.Ingestion, Outcome = PreservationEventTypes.Success, Agent = "Lantai",
+                Detail = $"由移交“{transfer.Name}”第{item.RowNumber}行接收，{files.Count}个文件", RecordId = record.Id, TransferId = transfer.Id,
+            },
+        };
+        foreach (var file in files)
+        {
+            events.Add(new PreservationEvent
+            {
+                At = now,
+                Type = PreservationEventTypes.MessageDigestCalculation,
+                Outcome = PreservationEventTypes.Success,
+                Agent = "Lantai",
+                Detail = $"“{file.OriginalName}” SM3 {file.ObjectSm3}",
+                RecordId = record.Id,
+                ObjectSm3 = file.ObjectSm3,
+                TransferId = transfer.Id,
+            });
+            events.Add(new PreservationEvent
+            {
+                At = now,
+                Type = PreservationEventTypes.FormatIdentification,
+                Outcome = file.FormatId == "unknown" ? PreservationEventTypes.Warning : PreservationEventTypes.Success,
+                Agent = "Lantai",
+                Detail = $"“{file.OriginalName}” 格式 {file.FormatId}（{file.MediaType}）",
+                RecordId = record.Id,
+                ObjectSm3 = file.ObjectSm3,
+                TransferId = transfer.Id,
+            });
+        }
+
+        if (verdict is not null)
+        {
+            events.Add(new PreservationEvent
+            {
+                At = verdict.CheckedAt,
+                Type = PreservationEventTypes.Validation,
+                Outcome = verdict.Outcome,
+                Agent = "Lantai",
+                Detail = verdict.Summary,
+                RecordId = record.Id,
+                TransferId = transfer.Id,
+            });
+        }
+
+        events.Add(new PreservationEvent
+        {
+            At = now,
+            Type = PreservationEventTypes.Accession,
+            Outcome = PreservationEventTypes.Success,
+            Agent = transfer.DecidedBy ?? actor,
+            Detail = $"接收进馆，档号 {record.ArchivalCode}",
+            RecordId = record.Id,
+            TransferId = transfer.Id,
+        });
+        return events;
+    }
+
+    /// <summary>Each item's lines of the transfer's latest check run (its own lines and its files'), summarised.</summary>
+    private async Task<IReadOnlyDictionary<Guid, ItemVerdict>> VerdictsAsync(Guid transferId, CancellationToken cancellationToken)
+    {
+        var run = await db.CheckRuns.AsNoTracking().Where(r => r.TransferId == transferId).OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(cancellationToken);
+        if (run is null)
+        {
+            return new Dictionary<Guid, ItemVerdict>();
+        }
+
+        var results = await db.CheckResults.AsNoTracking().Where(r => r.RunId == run.Id).OrderBy(r => r.Sequence).ToListAsync(cancellationToken);
+        var itemOfPath = await db.TransferFiles.AsNoTracking().Where(f => f.TransferId == transferId && f.ItemId != null)
+            .ToDictionaryAsync(f => f.OriginalPath, f => f.ItemId!.Value, StringComparer.Ordinal, cancellationToken);
+        return results
+            .Select(r => (Item: r.ItemId ?? (r.FilePath is not null && itemOfPath.TryGetValue(r.FilePath, out var id) ? id : (Guid?)null), Line: r))
+            .Where(x => x.Item is not null)
+            .GroupBy(x => x.Item!.Value, x => x.Line)
+            .ToDictionary(g => g.Key, g => ItemVerdict.Of(g.ToList(), run.FinishedAt ?? run.StartedAt));
+    }
+
+    private async Task<TransferPackage> FinishAsync(Guid transferId, string actor, CancellationToken cancellationToken)
+    {
+        var transfer = await db.Transfers.SingleAsync(t => t.Id == transferId, cancellationToken);
+        var states = await db.TransferItems.Where(i => i.TransferId == transferId).GroupBy(i => i.State)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var ingested = states.GetValueOrDefault(TransferItemState.Ingested);
+        var everything = ingested == states.Values.Sum();
+        var folder = folders.FolderOf(transfer);
+        await using (var tx = await AuditedTransaction.BeginAsync(db, time, actor, cancellationToken))
+        {
+            transfer.State = TransferState.Accepted;
+            transfer.StoragePath = everything ? transfer.StoragePath : TransferFolders.QuarantinePathOf(transfer.Id);
+            transfer.Version++;
+            tx.Record("transfer.ingested", nameof(TransferPackage), transfer.Id.ToString(),
+                $"移交“{transfer.Name}”接收完成：入库 {ingested} 件" + (everything ? "" : "，其余条目的文件留在隔离区"));
+            await tx.CommitAsync(cancellationToken);
+        }
+
+        // After the commit: the staged copies are no longer needed once every item is in the store; otherwise the
+        // package (with the items not taken) waits in quarantine for an administrator.
+        if (Directory.Exists(folder))
+        {
+            if (everything)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            else if (!string.Equals(folder, folders.FolderOf(transfer), StringComparison.Ordinal))
+            {
+                Directory.CreateDirectory(folders.QuarantineRoot);
+                Directory.Move(folder, folders.FolderOf(transfer));
+            }
+        }
+
+        return transfer;
+    }
+}
