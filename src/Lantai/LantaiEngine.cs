@@ -51,6 +51,7 @@ public static class LantaiEngine
         services.AddSingleton<ObjectStore>();
         services.AddSingleton<AipWriter>();
         services.AddScoped<AipSource>();
+        services.AddScoped<RecordFileQueries>();
         services.AddSingleton<Transfer.Reports.TransferReportExporter>();
 
         // Jobs

@@ -31,30 +31,6 @@ public static class CheckReportNames
         _ => stage.ToString(),
     };
 
-    public static string State(TransferState state) => state switch
-    {
-        TransferState.Received => "已接收待检测",
-        TransferState.Checking => "检测中",
-        TransferState.Checked => "已检测待决定",
-        TransferState.Refused => "拒收",
-        TransferState.Ingesting => "入库中",
-        TransferState.Accepted => "已接收入库",
-        TransferState.Rejected => "已退回",
-        TransferState.Deleted => "已退回（文件已删除）",
-        _ => state.ToString(),
-    };
-
-    public static string ItemState(TransferItemState state) => state switch
-    {
-        TransferItemState.Pending => "待检测",
-        TransferItemState.Passed => "检测通过",
-        TransferItemState.Failed => "检测不通过",
-        TransferItemState.Accepted => "已接收待入库",
-        TransferItemState.Ingested => "已入库",
-        TransferItemState.Rejected => "已退回",
-        _ => state.ToString(),
-    };
-
     public static string Kind(PackageKind kind) => kind switch
     {
         PackageKind.Folder => "文件夹",

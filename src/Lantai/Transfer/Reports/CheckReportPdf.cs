@@ -58,7 +58,7 @@ internal sealed class CheckReportPdf(PdfTextPainter painter) : IDisposable
             ("移交单位", transfer.TransferringUnit ?? "（未声明）"),
             ("接收时间", Format(transfer.ReceivedAt) + "　接收人：" + transfer.ReceivedBy),
             ("包内容", string.Create(CultureInfo.InvariantCulture, $"{transfer.ItemCount} 件，{transfer.FileCount} 个文件，{transfer.TotalBytes:N0} 字节")),
-            ("移交状态", CheckReportNames.State(transfer.State)),
+            ("移交状态", TransferStates.Name(transfer.State)),
         };
         if (transfer.PackageSm3 is { } sm3)
         {

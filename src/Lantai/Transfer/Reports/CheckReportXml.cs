@@ -40,7 +40,7 @@ public static class CheckReportXml
             await Element(xml, "移交单位", transfer.TransferringUnit);
             await Element(xml, "接收时间", Time(transfer.ReceivedAt));
             await Element(xml, "接收人", transfer.ReceivedBy);
-            await Coded(xml, "状态", transfer.State.ToString(), CheckReportNames.State(transfer.State));
+            await Coded(xml, "状态", transfer.State.ToString(), TransferStates.Name(transfer.State));
             await Element(xml, "包SM3", transfer.PackageSm3);
             await Element(xml, "条目数", Number(transfer.ItemCount));
             await Element(xml, "文件数", Number(transfer.FileCount));
