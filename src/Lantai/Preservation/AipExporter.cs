@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Lantai.Catalogue.Export;
 
 namespace Lantai.Preservation;
 
@@ -14,7 +15,23 @@ public static class AipExporter
         ArgumentNullException.ThrowIfNull(output);
         var root = Path.GetFullPath(aipDirectory);
         var top = Path.GetFileName(root.TrimEnd(Path.DirectorySeparatorChar));
-        await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
+        // ZipArchive still writes synchronously when an entry closes; a response body refuses that. Writes collect in a
+        // buffer drained asynchronously after every chunk, so memory stays at one chunk even for a 4 GB video.
+        var drain = new AsyncDrainStream(output);
+        await using (drain)
+        {
+            await using (var zip = await ZipArchive.CreateAsync(drain, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
+            {
+                await WriteEntriesAsync(zip, root, top, drain, cancellationToken);
+            }
+
+            await drain.DrainAsync(cancellationToken);
+        }
+    }
+
+    private static async Task WriteEntriesAsync(ZipArchive zip, string root, string top, AsyncDrainStream drain, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[1 << 20];
         foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -23,8 +40,17 @@ public static class AipExporter
             var entry = zip.CreateEntry(top + "/" + relative, level);
             entry.LastWriteTime = File.GetLastWriteTime(file);
             await using var input = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            await using var target = await entry.OpenAsync(cancellationToken);
-            await input.CopyToAsync(target, 1 << 20, cancellationToken);
+            await using (var target = await entry.OpenAsync(cancellationToken))
+            {
+                int read;
+                while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    await drain.DrainAsync(cancellationToken);
+                }
+            }
+
+            await drain.DrainAsync(cancellationToken);
         }
     }
 }
