@@ -27,6 +27,7 @@ public static class LantaiEngine
         services.AddScoped<FilingCatalogueExporter>();
         services.AddScoped<FilingStampPrinter>();
         services.AddScoped<CatalogueImporter>();
+        services.AddScoped<Transfer.TransferCatalogueReader>();
         services.AddSingleton<ImportStaging>();
         services.AddScoped<IJobHandler, CatalogueImportJob>();
         services.AddScoped<RecordHistory>();
@@ -61,6 +62,16 @@ public static class LantaiEngine
         services.AddSingleton<JobRunner>();
         // Runs only where a host starts hosted services (the web server); the CLI runs its work in the foreground.
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
+
+        // Preservation
+        services.AddSingleton<ObjectStore>();
+        services.AddOptions<PreservationOptions>().Configure<IServiceProvider>(PreservationOptions.FromConfiguration);
+        services.AddScoped<FixityAudit>();
+        services.AddScoped<FixityAuditQueue>();
+        services.AddScoped<IJobHandler, FixityAuditJob>();
+        services.AddScoped<PreservationAlerts>();
+        // Like the JobRunner: only a host that starts hosted services (the web server) schedules the audit.
+        services.AddHostedService<FixityScheduler>();
 
         // Security
         services.AddScoped<AuditVerifier>();

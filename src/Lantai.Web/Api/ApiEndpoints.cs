@@ -12,6 +12,7 @@ public static class ApiEndpoints
         v1.MapSecurityEndpoints();
         v1.MapJobEndpoints();
         v1.MapTransferEndpoints();
+        v1.MapPreservationEndpoints();
         return app;
     }
 }

@@ -1,19 +1,15 @@
-using Org.BouncyCastle.Crypto.Digests;
-
 namespace Lantai.Security;
 
-/// <summary>SM3 (GB/T 32905-2016), the primary digest of Lantai, from BouncyCastle.</summary>
+/// <summary>SM3 (GB/T 32905-2016), the primary digest of Lantai: the system's OpenSSL when present, else BouncyCastle (<see cref="Sm3Hasher"/>).</summary>
 public static class Sm3
 {
     public const int HashSize = 32;
 
     public static byte[] Hash(ReadOnlySpan<byte> data)
     {
-        var digest = new SM3Digest();
-        digest.BlockUpdate(data);
-        var result = new byte[HashSize];
-        digest.DoFinal(result);
-        return result;
+        using var hasher = Sm3Hasher.Create();
+        hasher.Append(data);
+        return hasher.GetHashAndReset();
     }
 
     public static string HashHex(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(Hash(data));
@@ -21,16 +17,21 @@ public static class Sm3
     public static async Task<byte[]> HashAsync(Stream stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var digest = new SM3Digest();
-        var buffer = new byte[1 << 16];
-        int read;
-        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        using var hasher = Sm3Hasher.Create();
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
         {
-            digest.BlockUpdate(buffer, 0, read);
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                hasher.Append(buffer.AsSpan(0, read));
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        var result = new byte[HashSize];
-        digest.DoFinal(result);
-        return result;
+        return hasher.GetHashAndReset();
     }
 }

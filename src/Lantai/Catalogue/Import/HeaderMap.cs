@@ -42,8 +42,11 @@ internal sealed class HeaderMap
     public string HeaderOf(ImportColumn column) =>
         _indexOf[(int)column] is var i and >= 0 ? Columns[i].Header : HeaderRecognizer.Label(column);
 
-    /// <summary>The current row as a header, when it looks like one (it has 题名, or at least three known columns).</summary>
-    public static HeaderMap? TryRead(ITableReader reader)
+    /// <summary>
+    /// The current row as a header, when it looks like one (it has 题名, or at least three known columns).
+    /// <paramref name="filesColumn"/>: recognise the 文件 column (transfer catalogues); otherwise it is an unknown column.
+    /// </summary>
+    public static HeaderMap? TryRead(ITableReader reader, bool filesColumn = false)
     {
         var columns = new List<ImportColumnInfo>(reader.FieldCount);
         var known = 0;
@@ -52,6 +55,11 @@ internal sealed class HeaderMap
         {
             var header = CellValues.Text(reader.Get(i))?.Trim().TrimStart('\uFEFF') ?? "";
             var column = header.Length == 0 ? ImportColumn.Unknown : HeaderRecognizer.Recognize(header);
+            if (column == ImportColumn.Files && !filesColumn)
+            {
+                column = ImportColumn.Unknown;
+            }
+
             if (header.Length == 0)
             {
                 header = XlsxTableReader.ColumnName(i) + "列";

@@ -52,6 +52,11 @@ internal static class HeaderRecognizer
         ["开放状态"] = ImportColumn.OpenStatus,
         ["备注"] = ImportColumn.Remarks,
         ["附注"] = ImportColumn.Remarks,
+        ["文件"] = ImportColumn.Files,
+        ["电子文件"] = ImportColumn.Files,
+        ["文件名"] = ImportColumn.Files,
+        ["计算机文件名"] = ImportColumn.Files,
+        ["文件路径"] = ImportColumn.Files,
         ["序号"] = ImportColumn.Ignored,
         ["顺序号"] = ImportColumn.Ignored,
     }.ToFrozenDictionary(StringComparer.Ordinal);
@@ -97,6 +102,7 @@ internal static class HeaderRecognizer
         ImportColumn.Carrier => "载体",
         ImportColumn.OpenStatus => "开放状态",
         ImportColumn.Remarks => "备注",
+        ImportColumn.Files => "文件",
         _ => column.ToString(),
     };
 }

@@ -26,4 +26,10 @@ public enum ImportColumn
     Carrier,
     OpenStatus,
     Remarks,
+
+    /// <summary>
+    /// 文件: the record's computer files by their path in a transfer package, several separated by ';'. Read only for
+    /// transfer catalogues; a catalogue import treats the column as unknown (its cells go to 备注), as it always did.
+    /// </summary>
+    Files,
 }

@@ -71,6 +71,19 @@ internal sealed class ImportPass
 
     public IssueCollector Issues { get; }
 
+    /// <summary>
+    /// Reading a transfer package's catalogue: the 文件 column is recognised, every data row is kept with its 文件 cell
+    /// (<see cref="TransferRows"/>), and each row without errors gets its record (<see cref="TransferRecords"/>) whatever
+    /// the other rows hold. A catalogue import leaves this off.
+    /// </summary>
+    public bool ForTransfer { get; init; }
+
+    /// <summary>With <see cref="ForTransfer"/>: every data row read, in order, with its 文件 cell as written.</summary>
+    public List<(int Row, string? Files)> TransferRows { get; } = [];
+
+    /// <summary>With <see cref="ForTransfer"/>: the record of each row that had no error when its chunk was finished.</summary>
+    public Dictionary<int, Record> TransferRecords { get; } = [];
+
     public HeaderMap? Header { get; private set; }
 
     public int RowCount { get; private set; }
@@ -137,7 +150,7 @@ internal sealed class ImportPass
                 continue;
             }
 
-            Header = HeaderMap.TryRead(reader);
+            Header = HeaderMap.TryRead(reader, filesColumn: ForTransfer);
             if (Header is not null)
             {
                 break;
@@ -206,6 +219,11 @@ internal sealed class ImportPass
     {
         RowCount++;
         var row = new RowContext(this, reader.RowNumber);
+        if (ForTransfer)
+        {
+            TransferRows.Add((reader.RowNumber, CellText(reader, ImportColumn.Files)));
+        }
+
         var code = TextNormalizer.Clean(CellText(reader, ImportColumn.ArchivalCode));
         var fondsCode = ResolveFondsCode(TextNormalizer.Clean(CellText(reader, ImportColumn.FondsCode)), code, row);
         _fonds.TryGetValue(fondsCode, out var fonds);
@@ -565,6 +583,14 @@ internal sealed class ImportPass
             await CheckAgainstDatabaseAsync(pending, cancellationToken);
         }
 
+        if (ForTransfer)
+        {
+            foreach (var p in pending.Where(p => !Issues.HasErrors(p.Row)))
+            {
+                TransferRecords[p.Row] = ToRecord(p);
+            }
+        }
+
         var records = new List<Record>(buildRecords ? pending.Count : 0);
         if (buildRecords && Issues.ErrorCount == 0)
         {
@@ -628,7 +654,7 @@ internal sealed class ImportPass
             Carrier = d.Carrier,
             Remarks = d.Remarks,
             OpenStatus = d.OpenStatus,
-            ImportId = _importId,
+            ImportId = _importId == Guid.Empty ? null : _importId,
             CreatedAt = _now,
             UpdatedAt = _now,
         };

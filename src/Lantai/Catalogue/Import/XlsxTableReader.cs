@@ -49,9 +49,12 @@ internal sealed partial class XlsxTableReader : ITableReader
         catch (Exception e) when (e is InvalidDataException or XmlException or FormatException or OverflowException)
         {
             _zip.Dispose();
-            throw new InvalidImportFileException("文件不是有效的 xlsx 工作簿：" + e.Message, e);
+            throw new InvalidImportFileException(IsDtd(e) ? DtdRefused : "文件不是有效的 xlsx 工作簿：" + e.Message, e);
         }
     }
+
+    /// <summary>Why a workbook with a DTD is refused: a DOCTYPE is how external entities (XXE) and entity bombs get in.</summary>
+    internal const string DtdRefused = "xlsx 工作簿的 XML 含有 DTD（DOCTYPE）声明，可能引用外部实体，出于安全原因拒绝读取";
 
     public int RowNumber { get; private set; }
 
@@ -69,7 +72,7 @@ internal sealed partial class XlsxTableReader : ITableReader
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or FormatException or OverflowException or ArgumentOutOfRangeException)
         {
-            throw new InvalidImportFileException($"xlsx 工作簿第{RowNumber}行附近无法读取：{e.Message}", e);
+            throw new InvalidImportFileException(IsDtd(e) ? DtdRefused : $"xlsx 工作簿第{RowNumber}行附近无法读取：{e.Message}", e);
         }
     }
 
@@ -473,4 +476,7 @@ internal sealed partial class XlsxTableReader : ITableReader
         _sheet?.Dispose();
         _zip.Dispose();
     }
+
+    /// <summary>XmlReader with DtdProcessing.Prohibit throws on any DOCTYPE; its message is the only way to tell (no error code).</summary>
+    private static bool IsDtd(Exception e) => e is XmlException && e.Message.Contains("DTD", StringComparison.Ordinal);
 }
