@@ -217,6 +217,25 @@ public sealed class TransferWebTests
     }
 
     [Fact]
+    public async Task RecordFileContent_StreamsTheStoredBytesUnderTheOriginalName()
+    {
+        await using var server = await LantaiServer.StartAsync();
+        var (record, content) = await InsertIngestedRecordAsync(server);
+        var client = await TestUsers.SignInAsNewUserAsync(server, 0, LantaiRoles.Archivist);
+        var file = content.Files[1];
+
+        var response = await client.GetAsync($"/api/v1/records/{record}/files/{file.Id}/content");
+        var missing = await client.GetAsync($"/api/v1/records/{record}/files/{Guid.NewGuid()}/content");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("附件 100%.jpg", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal(file.Length, response.Content.Headers.ContentLength);
+        Assert.Equal(file.ObjectSm3, Sm3.HashHex(await response.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task RecordFiles_OfAClassifiedRecord_AreHiddenFromALowClearance()
     {
         await using var server = await LantaiServer.StartAsync();
@@ -259,7 +278,16 @@ public sealed class TransferWebTests
             await db.SaveChangesAsync();
         }
 
-        await AipTestData.Writer(server.Database.DataDir, storeDir).WriteAsync(content, default);
+        // The objects where the store keeps them (as an ingest leaves them), and the AIP written by the server's own writer.
+        var store = server.Services.GetRequiredService<ObjectStore>();
+        foreach (var file in content.Files)
+        {
+            var path = store.PathOf(file.ObjectSm3);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Copy(Path.Combine(storeDir, file.ObjectSm3), path, overwrite: true);
+        }
+
+        await server.Services.GetRequiredService<AipWriter>().WriteAsync(content, default);
         return (content.Record.Id.Value, content);
     }
 }
