@@ -13,8 +13,10 @@ public sealed class TransferReportExportTests
     {
         var detail = TransferTestData.Detail();
         using var output = new MemoryStream();
+        var beijing = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        beijing.SetLocalTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
 
-        var pages = await new TransferReportExporter(TimeProvider.System).WritePdfAsync(detail, output, default);
+        var pages = await new TransferReportExporter(beijing).WritePdfAsync(detail, output, default);
 
         Assert.Equal(1, pages);
         var text = Poppler.Squeeze(await Poppler.TextAsync(output.ToArray()));

@@ -16,7 +16,7 @@ internal static class TransferTestData
 
     public static TransferDetail Detail(TransferState state = TransferState.Checked)
     {
-        var at = new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.FromHours(8));
+        var at = new DateTimeOffset(2026, 11, 20, 1, 30, 0, TimeSpan.Zero); // 09:30 in Beijing
         var transfer = new TransferPackage
         {
             Name = "示例旗档案局2023年文书档案移交.zip",

@@ -7,8 +7,6 @@ namespace Lantai.Web.Pages.Transfer;
 /// <summary>How the transfer pages show sizes, times and outcomes.</summary>
 public static class TransferDisplay
 {
-    private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     public static string Size(long bytes) => bytes switch
     {
         < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} B"),
@@ -18,7 +16,7 @@ public static class TransferDisplay
     };
 
     public static string Time(DateTimeOffset? at) =>
-        at is { } t ? TimeZoneInfo.ConvertTime(t, ChinaTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+        at is { } t ? t.ToOffset(ArchiveTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
 
     public static string OutcomeClass(CheckOutcome outcome) => outcome switch
     {

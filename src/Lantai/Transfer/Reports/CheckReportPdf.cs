@@ -10,7 +10,7 @@ namespace Lantai.Transfer.Reports;
 /// property, then one table row per report line (code, name, property, result, object, evidence), the table header
 /// repeated on every page and "第 n 页 共 m 页" at the foot. Runs once per <see cref="PdfPass"/> (see <see cref="PdfComposer"/>).
 /// </summary>
-internal sealed class CheckReportPdf(PdfTextPainter painter) : IDisposable
+internal sealed class CheckReportPdf(PdfTextPainter painter, TimeZoneInfo zone) : IDisposable
 {
     public const string Title = "电子文件四性检测报告";
 
@@ -160,7 +160,8 @@ internal sealed class CheckReportPdf(PdfTextPainter painter) : IDisposable
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Format(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    /// <summary>Times as the archive reads them: in the server's time zone (stored times are UTC).</summary>
+    private string Format(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string[] Cells(CheckResult line, Dictionary<Guid, TransferItem> items)
     {

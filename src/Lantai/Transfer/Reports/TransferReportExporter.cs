@@ -14,7 +14,7 @@ public sealed class TransferReportExporter(TimeProvider time)
         metadata.Subject = detail.Transfer.Name;
         return PdfComposer.WriteAsync(output, metadata, pass =>
         {
-            using var layout = new CheckReportPdf(pass.Text);
+            using var layout = new CheckReportPdf(pass.Text, time.LocalTimeZone);
             return Task.FromResult(layout.Run(detail, pass, cancellationToken));
         }, cancellationToken);
     }
