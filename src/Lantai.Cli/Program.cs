@@ -15,6 +15,7 @@ root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(AdminCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(TransferCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

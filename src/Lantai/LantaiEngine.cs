@@ -83,6 +83,9 @@ public static class LantaiEngine
         // Preservation
         services.AddSingleton<ObjectStore>();
         services.AddSingleton<AipWriter>();
+        services.AddScoped<AipSource>();
+        services.AddScoped<RecordFileQueries>();
+        services.AddSingleton<Transfer.Reports.TransferReportExporter>();
         services.AddOptions<PreservationOptions>().Configure<IServiceProvider>(PreservationOptions.FromConfiguration);
         services.AddScoped<FixityAudit>();
         services.AddScoped<FixityAuditQueue>();

@@ -11,6 +11,7 @@ public static class ApiEndpoints
         v1.MapCatalogueFileEndpoints();
         v1.MapSecurityEndpoints();
         v1.MapJobEndpoints();
+        v1.MapTransferEndpoints();
         v1.MapPreservationEndpoints();
         return app;
     }

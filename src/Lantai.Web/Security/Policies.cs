@@ -9,6 +9,15 @@ public static class Policies
     /// <summary>Add, change, arrange, import records and set up fonds: archivists.</summary>
     public const string CatalogueWrite = "Catalogue.Write";
 
+    /// <summary>
+    /// See transfers and their check reports: archivists and reviewers, and the system administrator, who deletes the files
+    /// of rejected transfers and must see which (三员分立: that account need not read the catalogue).
+    /// </summary>
+    public const string TransferRead = "Transfer.Read";
+
+    /// <summary>Delete the quarantined files of a rejected or refused transfer: the system administrator.</summary>
+    public const string TransferFilesDelete = "Transfer.FilesDelete";
+
     /// <summary>The archive's identity, code lists and templates: the system administrator.</summary>
     public const string SystemSettings = "System.Settings";
 

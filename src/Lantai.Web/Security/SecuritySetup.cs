@@ -39,6 +39,8 @@ public static class SecuritySetup
             .AddPolicy(Policies.CatalogueRead, p => p.RequireRole(LantaiRoles.Archivist, LantaiRoles.Reviewer))
             .AddPolicy(Policies.CatalogueWrite, p => p.RequireRole(LantaiRoles.Archivist))
             .AddPolicy(Policies.SystemSettings, p => p.RequireRole(LantaiRoles.SystemAdministrator))
+            .AddPolicy(Policies.TransferRead, p => p.RequireRole(LantaiRoles.Archivist, LantaiRoles.Reviewer, LantaiRoles.SystemAdministrator))
+            .AddPolicy(Policies.TransferFilesDelete, p => p.RequireRole(LantaiRoles.SystemAdministrator))
             .AddPolicy(Policies.AccountsRead, p => p.RequireRole(LantaiRoles.SystemAdministrator, LantaiRoles.SecurityOfficer))
             .AddPolicy(Policies.AccountsManage, p => p.RequireRole(LantaiRoles.SystemAdministrator))
             .AddPolicy(Policies.RolesGrant, p => p.RequireRole(LantaiRoles.SecurityOfficer))
@@ -55,6 +57,7 @@ public static class SecuritySetup
                     model.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.CatalogueRead));
                 }
             });
+            o.Conventions.AuthorizeFolder("/Transfer", Policies.TransferRead);
             o.Conventions.AuthorizeFolder("/Security");
             // Account pages need a signed-in user except those that sign in or out.
             o.Conventions.AuthorizeFolder("/Account");

@@ -116,6 +116,7 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         // 3. The AIPs, then one transaction for the rows.
         var recordFiles = new Dictionary<Guid, List<RecordFile>>();
         var events = new List<PreservationEvent>();
+        var archiveName = await db.ArchiveProfiles.AsNoTracking().Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
         foreach (var item in items.Where(i => !refused.ContainsKey(i.RecordId)))
         {
             var record = records[item.Id];
@@ -142,6 +143,10 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
                 Events = itemEvents,
                 TransferName = transfer.Name,
                 TransferId = transfer.Id,
+                ArchiveName = archiveName,
+                Transfer = transfer,
+                Item = item,
+                Sha256 = filesOf[item.Id].Select(f => digests[f.Id]).DistinctBy(d => d.Sm3).ToDictionary(d => d.Sm3, d => d.Sha256, StringComparer.Ordinal),
             }, cancellationToken);
         }
 

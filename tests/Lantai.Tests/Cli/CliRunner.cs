@@ -17,6 +17,7 @@ internal static class CliRunner
         root.Subcommands.Add(RecordsCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(TransferCommand.Create());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -19,6 +19,8 @@ public sealed class DetailModel(JobQueue queue, JobBoard board) : PageModel
     public string KindLabel => Job.Kind switch
     {
         "catalogue.import" => "目录导入",
+        "transfer.check" => "四性检测",
+        "transfer.ingest" => "接收入库",
         "preservation.fixity" => "固定性检查",
         _ => Job.Kind,
     };

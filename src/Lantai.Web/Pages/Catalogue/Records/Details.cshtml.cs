@@ -1,12 +1,13 @@
 using Lantai.Catalogue;
 using Lantai.Data;
+using Lantai.Preservation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lantai.Web.Pages.Catalogue.Records;
 
 /// <summary>One record with all its fields and its history (who changed what, when) from the audit log.</summary>
-public sealed class DetailsModel(LantaiDbContext db, RecordQueries queries, RecordHistory history) : CataloguePageModel
+public sealed class DetailsModel(LantaiDbContext db, RecordQueries queries, RecordHistory history, RecordFileQueries files, DatabaseOptions options) : CataloguePageModel
 {
     public Record Record { get; private set; } = null!;
 
@@ -17,6 +18,14 @@ public sealed class DetailsModel(LantaiDbContext db, RecordQueries queries, Reco
     public CatalogueRules Rules { get; private set; } = CatalogueRules.Default;
 
     public IReadOnlyList<RecordHistoryEntry> History { get; private set; } = [];
+
+    /// <summary>The record's computer files (计算机文件) with their stored SHA-256.</summary>
+    public IReadOnlyList<(RecordFile File, string? Sha256)> Files { get; private set; } = [];
+
+    /// <summary>Preservation events of the record, its objects and its transfer (PREMIS).</summary>
+    public IReadOnlyList<PreservationEvent> Events { get; private set; } = [];
+
+    public bool HasAip { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -35,6 +44,9 @@ public sealed class DetailsModel(LantaiDbContext db, RecordQueries queries, Reco
         }
 
         History = await history.ForRecordAsync(record.Id, cancellationToken);
+        Files = await files.FilesAsync(record.Id, cancellationToken);
+        Events = await files.EventsAsync(record.Id, cancellationToken);
+        HasAip = Directory.Exists(AipLocation.PathOf(options.DataDir, record.Id));
         return Page();
     }
 

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Lantai.Data;
+using Lantai.Preservation;
+using Lantai.Security;
+using Lantai.Tests.Cli;
+using Lantai.Tests.Infrastructure;
+using Lantai.Tests.Samples;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lantai.Tests.Transfer;
+
+/// <summary>
+/// The whole path — package in, check, accept, ingest, AIP — through the CLI and the API. These need the check engine
+/// (H3's CheckEngine, a stub on the transfer-ui branch): the lead removes <see cref="AfterChecks"/> from the Skip once
+/// the checks branch is merged.
+/// </summary>
+public sealed class TransferEndToEndTests
+{
+    private const string AfterChecks = "needs the four-properties check engine (checks branch); enable after the merge";
+
+    [Fact(Skip = AfterChecks)]
+    public async Task Cli_CheckThenIngestWithAccept_StoresRecordsWithVerifiableAips()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var target = CliRunner.Target(database);
+        var zip = SamplePackages.BuildZip(Path.Combine(database.DataDir, "sample.zip"));
+
+        var check = await CliRunner.RunAsync([.. target, "transfer", "check", zip]);
+        var ingest = await CliRunner.RunAsync([.. target, "transfer", "ingest", zip, "--accept"]);
+
+        Assert.True(check.ExitCode is 0 or 1, check.Error);
+        Assert.Contains("检测结论", check.Output, StringComparison.Ordinal);
+        Assert.Contains("已接收入库", ingest.Output, StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        var records = await db.RecordFiles.Select(f => f.RecordId).Distinct().ToListAsync();
+        Assert.NotEmpty(records);
+        foreach (var record in records)
+        {
+            var aip = AipLocation.PathOf(database.DataDir, record);
+            Assert.True(File.Exists(Path.Combine(aip, "manifest-sm3.txt")), aip);
+            Assert.True(File.Exists(Path.Combine(aip, "data", "metadata", "events.xml")), aip);
+        }
+    }
+
+    [Fact(Skip = AfterChecks)]
+    public async Task Api_UploadZip_ChecksInAJob_ThenAcceptIngests()
+    {
+        await using var server = await LantaiServer.StartAsync();
+        var client = await TestUsers.SignInAsNewUserAsync(server, 0, LantaiRoles.Archivist);
+        var zip = SamplePackages.BuildZip(Path.Combine(server.Database.DataDir, "sample.zip"));
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(await File.ReadAllBytesAsync(zip));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        form.Add(file, "file", "示例移交.zip");
+
+        var upload = await client.PostAsync("/api/v1/transfers", form);
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        using var body = JsonDocument.Parse(await upload.Content.ReadAsStringAsync());
+        var id = body.RootElement.GetProperty("transfer").GetProperty("id").GetGuid();
+        await WaitForJobAsync(client, body.RootElement.GetProperty("job").GetProperty("id").GetGuid());
+        using var detail = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/transfers/{id}"));
+        Assert.True(detail.RootElement.GetProperty("lines").GetArrayLength() > 0);
+
+        var accept = await client.PostAsync($"/api/v1/transfers/{id}/accept", null);
+        Assert.Equal(HttpStatusCode.Accepted, accept.StatusCode);
+        using var job = JsonDocument.Parse(await accept.Content.ReadAsStringAsync());
+        await WaitForJobAsync(client, job.RootElement.GetProperty("id").GetGuid());
+        using var scope = server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LantaiDbContext>();
+        var record = await db.RecordFiles.Select(f => f.RecordId).FirstAsync();
+        var aip = await client.GetAsync($"/api/v1/records/{record}/aip.zip");
+        Assert.Equal(HttpStatusCode.OK, aip.StatusCode);
+    }
+
+    private static async Task WaitForJobAsync(HttpClient client, Guid jobId)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            using var job = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/jobs/{jobId}"));
+            if (job.RootElement.GetProperty("finished").GetBoolean())
+            {
+                Assert.Equal("Succeeded", job.RootElement.GetProperty("state").GetString());
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("The job did not finish.");
+    }
+}
