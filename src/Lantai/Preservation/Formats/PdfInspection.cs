@@ -5,6 +5,9 @@ public sealed record PdfInspection
 {
     public string? Problem { get; init; }
 
+    /// <summary>Set (Chinese) when the PDF opened only with PdfPig's lenient parsing: readable, but not well formed.</summary>
+    public string? Repaired { get; init; }
+
     public int PageCount { get; init; }
 
     public string? Title { get; init; }

@@ -10,12 +10,28 @@ namespace Lantai.Preservation.Formats;
 /// </summary>
 public static class PdfInspector
 {
+    /// <summary>
+    /// Opens strictly first; a PDF that only opens with lenient parsing (wrong cross-reference offsets and similar
+    /// damage most viewers repair silently) is readable but reported in <see cref="PdfInspection.Repaired"/>.
+    /// </summary>
     public static PdfInspection Inspect(string path, CancellationToken cancellationToken)
+    {
+        var strict = Inspect(path, lenient: false, cancellationToken);
+        if (strict.Problem is null)
+        {
+            return strict;
+        }
+
+        var lenient = Inspect(path, lenient: true, cancellationToken);
+        return lenient.Problem is null ? lenient with { Repaired = strict.Problem } : strict;
+    }
+
+    private static PdfInspection Inspect(string path, bool lenient, CancellationToken cancellationToken)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         try
         {
-            using var document = PdfDocument.Open(stream, new ParsingOptions { UseLenientParsing = false, SkipMissingFonts = true });
+            using var document = PdfDocument.Open(stream, new ParsingOptions { UseLenientParsing = lenient, SkipMissingFonts = true });
             var pages = document.NumberOfPages;
             if (pages < 1)
             {

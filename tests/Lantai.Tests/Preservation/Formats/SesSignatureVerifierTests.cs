@@ -29,6 +29,16 @@ public sealed class SesSignatureVerifierTests
     }
 
     [Fact]
+    public void Inspect_Pkcs7Signatures_SignatureValueVerifies()
+    {
+        // testImageNotFound.ofd's two signatures are GM/T 0010 PKCS#7 SignedData over Signature.xml.
+        var signatures = OfdInspector.Inspect(ContentSamples.Ofd("testImageNotFound.ofd"), default).Signatures;
+
+        Assert.Equal(2, signatures.Count);
+        Assert.All(signatures, s => Assert.True(s.ValueValid, s.ValueEvidence));
+    }
+
+    [Fact]
     public void Inspect_BareSm2WithoutCertificate_CannotBeJudged()
     {
         var signature = Assert.Single(OfdInspector.Inspect(ContentSamples.Ofd("DigitalSign.ofd"), default).Signatures);

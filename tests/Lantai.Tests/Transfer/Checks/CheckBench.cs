@@ -1,5 +1,4 @@
 using System.Text;
-using Record = Lantai.Catalogue.Record;
 using Lantai.Data;
 using Lantai.Preservation.Formats;
 using Lantai.Tests.Infrastructure;
@@ -8,6 +7,7 @@ using Lantai.Transfer.Checks.Authenticity;
 using Lantai.Transfer.Checks.Integrity;
 using Lantai.Transfer.Checks.Security;
 using Lantai.Transfer.Checks.Usability;
+using Record = Lantai.Catalogue.Record;
 
 namespace Lantai.Tests.Transfer.Checks;
 

@@ -35,6 +35,7 @@ public sealed class ContentReadableCheck(ContentInspections inspections) : IChec
             var pdf = inspections.Pdf(file.FullPath, cancellationToken);
             return pdf.Problem is not null ? (CheckOutcome.Failed, pdf.Problem)
                 : pdf.Encrypted ? (CheckOutcome.Failed, "PDF 已加密，长期保存须解密后移交")
+                : pdf.Repaired is not null ? (CheckOutcome.Warning, $"{format.Name} 结构有误，经容错解析可打开（共 {pdf.PageCount} 页）：{pdf.Repaired}")
                 : (CheckOutcome.Passed, $"{format.Name} 可正常打开，共 {pdf.PageCount} 页");
         }
 
