@@ -22,9 +22,7 @@ internal static class CliHost
         try
         {
             await using var scope = provider.CreateAsyncScope();
-            await LantaiDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<LantaiDbContext>(), options, cancellationToken);
-            // Temporary files of store batches a crashed process left behind (never visible as objects) are removed.
-            await provider.GetRequiredService<Lantai.Preservation.ObjectStore>().RecoverAsync(cancellationToken);
+            await LantaiStartup.PrepareAsync(scope.ServiceProvider, cancellationToken);
             return provider;
         }
         catch

@@ -14,10 +14,8 @@ public static class LantaiInitializer
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
+        await LantaiStartup.PrepareAsync(scope.ServiceProvider, cancellationToken);
         var db = scope.ServiceProvider.GetRequiredService<LantaiDbContext>();
-        await LantaiDatabase.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<DatabaseOptions>(), cancellationToken);
-        // Temporary files of store batches a crash left behind (never visible as objects) are removed.
-        await scope.ServiceProvider.GetRequiredService<Lantai.Preservation.ObjectStore>().RecoverAsync(cancellationToken);
 
         // Roles always; the first accounts only into an archive without any. Their one-time passwords go to the
         // console once the server listens (so the sign-in address is known), never to the log.

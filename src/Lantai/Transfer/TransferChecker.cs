@@ -61,7 +61,7 @@ public sealed class TransferChecker(LantaiDbContext db, TransferFolders folders,
         var catalogue = package.Catalogue is null
             ? new TransferCatalogue { Rows = [], FileErrors = ["包内没有目录文件（目录.xlsx、目录.csv、catalogue.xlsx 或 catalogue.csv）"] }
             : await catalogueReader.ReadAsync(Path.Combine(content, package.Catalogue.StagingKey), package.Catalogue.OriginalPath, cancellationToken);
-        var (items, subjects, linkProblems) = LinkItems(transfer.Id, catalogue, files);
+        var (items, subjects, linkProblems) = LinkItems(transfer.Id, RefuseNewFonds(catalogue), files);
 
         var context = new CheckContext
         {
@@ -80,7 +80,7 @@ public sealed class TransferChecker(LantaiDbContext db, TransferFolders folders,
             Items = subjects,
             Declaration = package.Declaration,
             CatalogueProblems = [.. catalogue.FileErrors, .. linkProblems],
-            PackageWarnings = package.Warnings,
+            PackageWarnings = [.. package.Warnings, .. catalogue.Warnings],
             Db = db,
         };
         var report = await engine.RunAsync(context, actor, progress, cancellationToken);
@@ -97,6 +97,27 @@ public sealed class TransferChecker(LantaiDbContext db, TransferFolders folders,
         JudgeItems(items, files, report.Results);
         await SaveAsync(transfer, package, files, items, report, actor, cancellationToken);
         return transfer;
+    }
+
+    /// <summary>
+    /// A transfer does not found fonds: the archive assigns fonds codes (全宗号) and sets a fonds up before the agency's
+    /// first transfer, so a row naming an unknown fonds is an error of the row. New org units are fine: they are
+    /// created with the records at ingest.
+    /// </summary>
+    private static TransferCatalogue RefuseNewFonds(TransferCatalogue catalogue)
+    {
+        if (catalogue.NewFonds.Count == 0)
+        {
+            return catalogue;
+        }
+
+        var unknown = catalogue.NewFonds.Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
+        return catalogue with
+        {
+            Rows = [.. catalogue.Rows.Select(row => row.Record is { } record && unknown.Contains(record.FondsCode)
+                ? row with { Record = null, Errors = [.. row.Errors, $"全宗号: 全宗“{record.FondsCode}”尚未建立，请先在“全宗”页面建立后再接收"] }
+                : row)],
+        };
     }
 
     /// <summary>

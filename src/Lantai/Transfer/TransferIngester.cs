@@ -150,6 +150,12 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
             }, cancellationToken);
         }
 
+        // The AIPs are durable before the rows that say the records exist (one syncfs for the whole batch).
+        if (FileSync.IsAvailable && Directory.Exists(aips.Root))
+        {
+            FileSync.SyncFileSystem(aips.Root);
+        }
+
         CrashPoints.Hit("ingest.aips-written");
 
         var sm3s = digests.Values.Select(d => d.Sm3).Distinct().ToList();
@@ -160,6 +166,7 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
             db.StoredObjects.Add(new StoredObject { Sm3 = digest.Sm3, Sha256 = digest.Sha256, Length = digest.Length, StoredAt = now });
         }
 
+        await AddMissingOrgUnitsAsync(tx, items.Where(i => !refused.ContainsKey(i.RecordId)).Select(i => records[i.Id]), cancellationToken);
         var ingested = 0;
         foreach (var item in items)
         {
@@ -190,6 +197,26 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         db.ChangeTracker.Clear();
         CrashPoints.Hit("ingest.committed");
         return items.Count;
+    }
+
+    /// <summary>Org units (机构(问题)) the transfer uses for the first time are created with its records, named by their code until an archivist names them.</summary>
+    private async Task AddMissingOrgUnitsAsync(AuditedTransaction tx, IEnumerable<Record> records, CancellationToken cancellationToken)
+    {
+        var wanted = records.Where(r => r.OrgUnitCode.Length > 0).Select(r => (r.FondsId, r.OrgUnitCode)).Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        var fonds = wanted.Select(w => w.FondsId).Distinct().ToList();
+        var existing = (await db.OrgUnits.AsNoTracking().Where(o => fonds.Contains(o.FondsId)).Select(o => new { o.FondsId, o.Code }).ToListAsync(cancellationToken))
+            .Select(o => (o.FondsId, o.Code)).ToHashSet();
+        foreach (var (fondsId, code) in wanted.Where(w => !existing.Contains(w)))
+        {
+            var unit = new OrgUnit { FondsId = fondsId, Code = code, Name = code };
+            db.OrgUnits.Add(unit);
+            CatalogueAudit.OrgUnitCreated(tx, unit, "（移交接收时新建）");
+        }
     }
 
     private static Record ToRecord(TransferItem item, DateTimeOffset now)

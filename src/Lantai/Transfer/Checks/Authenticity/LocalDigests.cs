@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
-using Org.BouncyCastle.Crypto.Digests;
+using Lantai.Security;
 
 namespace Lantai.Transfer.Checks.Authenticity;
 
 /// <summary>
 /// Computes the digests a package declared for one file, all in one read: MD5, SHA-1, SHA-256, SHA-512 with
-/// IncrementalHash and SM3 with BouncyCastle. A simple, local stand-in: the lead may swap it for the faster shared
-/// SM3+SHA-256 digest of the store once that exists (only <see cref="ComputeAsync"/> is called).
+/// IncrementalHash and SM3 with <see cref="Sm3Hasher"/> (the system's OpenSSL). Unlike the store's DualDigest it takes
+/// any set of algorithms, because packages declare what their producer chose.
 /// </summary>
 public static class LocalDigests
 {
@@ -19,13 +19,13 @@ public static class LocalDigests
         ArgumentNullException.ThrowIfNull(algorithms);
         var wanted = algorithms.Where(IsKnown).ToList();
         var hashes = new Dictionary<string, IncrementalHash>(StringComparer.Ordinal);
-        SM3Digest? sm3 = null;
+        Sm3Hasher? sm3 = null;
         foreach (var algorithm in wanted)
         {
             switch (Normalize(algorithm))
             {
                 case "sm3":
-                    sm3 = new SM3Digest();
+                    sm3 = Sm3Hasher.Create();
                     break;
                 case var name:
                     hashes[algorithm] = IncrementalHash.CreateHash(new HashAlgorithmName(name!.ToUpperInvariant()));
@@ -45,7 +45,7 @@ public static class LocalDigests
                     hash.AppendData(buffer, 0, read);
                 }
 
-                sm3?.BlockUpdate(buffer, 0, read);
+                sm3?.Append(buffer.AsSpan(0, read));
             }
 
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -56,8 +56,7 @@ public static class LocalDigests
 
             if (sm3 is not null)
             {
-                var value = new byte[sm3.GetDigestSize()];
-                sm3.DoFinal(value, 0);
+                var value = sm3.GetHashAndReset();
                 foreach (var algorithm in wanted.Where(a => Normalize(a) == "sm3"))
                 {
                     result[algorithm] = Convert.ToHexStringLower(value);
@@ -68,6 +67,7 @@ public static class LocalDigests
         }
         finally
         {
+            sm3?.Dispose();
             foreach (var hash in hashes.Values)
             {
                 hash.Dispose();

@@ -8,7 +8,7 @@ public sealed class CatalogueRowsCheck : ICheck
     public Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CheckRule rule, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var findings = new List<CheckFinding>();
+        var findings = context.CatalogueProblems.Select(p => new CheckFinding(CheckOutcome.Failed, p)).ToList();
         foreach (var item in context.Items)
         {
             if (item.RowErrors.Count > 0)
@@ -21,7 +21,7 @@ public sealed class CatalogueRowsCheck : ICheck
             }
         }
 
-        var good = context.Items.Count - findings.Count;
+        var good = context.Items.Count - (findings.Count - context.CatalogueProblems.Count);
         if (good > 0)
         {
             findings.Add(new CheckFinding(CheckOutcome.Passed, $"{good} 行目录的元数据类型和格式正确"));

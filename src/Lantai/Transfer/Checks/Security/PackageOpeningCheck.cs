@@ -9,7 +9,8 @@ public sealed class PackageOpeningCheck : ICheck
     {
         ArgumentNullException.ThrowIfNull(context);
         IReadOnlyList<CheckFinding> findings = context.OpeningProblems.Count == 0
-            ? [new CheckFinding(CheckOutcome.Passed, "信息包正常打开，未发现不安全的路径、链接或损坏")]
+            ? [new CheckFinding(CheckOutcome.Passed, "信息包正常打开，未发现不安全的路径、链接或损坏"),
+               .. context.PackageWarnings.Select(w => new CheckFinding(CheckOutcome.Warning, w))]
             : [.. context.OpeningProblems.Select(p => new CheckFinding(CheckOutcome.Failed, p))];
         return Task.FromResult(findings);
     }
