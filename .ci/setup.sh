@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 need=()
-for p in postgresql chromium fonts-noto-cjk fonts-noto-core fonts-wqy-zenhei poppler-utils; do
+# clamav: the virus-scan check (its tests build their own signature database); mediainfo: audio and video headers.
+for p in postgresql chromium fonts-noto-cjk fonts-noto-core fonts-wqy-zenhei poppler-utils clamav mediainfo; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -26,6 +26,7 @@ public static class TransferCommand
         command.Subcommands.Add(CreateCheck("ingest", "检测移交包；加 --accept 时将通过的条目接收入库 (check, then ingest what passed with --accept)", ingest: true));
         command.Subcommands.Add(CreateList());
         command.Subcommands.Add(CreateReport());
+        command.Subcommands.Add(TransferResumeCommand.Create());
         return command;
     }
 
@@ -218,7 +219,7 @@ public static class TransferCommand
         return command;
     }
 
-    private static async Task<Job?> RunJobAsync(JobRunner runner, Guid jobId, string title, IAnsiConsole console, bool json, CancellationToken cancellationToken)
+    internal static async Task<Job?> RunJobAsync(JobRunner runner, Guid jobId, string title, IAnsiConsole console, bool json, CancellationToken cancellationToken)
     {
         if (json)
         {

@@ -47,6 +47,7 @@ public sealed class TransferChecker(LantaiDbContext db, TransferFolders folders,
         }
 
         var package = staged.Value;
+        CrashPoints.Hit("check.staged");
         var files = package.Files.Select(f => new TransferFile
         {
             TransferId = transfer.Id,

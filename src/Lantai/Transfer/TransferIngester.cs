@@ -20,8 +20,12 @@ namespace Lantai.Transfer;
 /// </summary>
 public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders, ObjectStore store, AipWriter aips, TimeProvider time)
 {
-    /// <summary>Most items in one batch (one store commit and one transaction).</summary>
-    public int BatchItems { get; init; } = 256;
+    /// <summary>
+    /// Most items in one batch (one store commit and one transaction). The environment variable
+    /// Lantai__Transfer__IngestBatchItems overrides it, in both the server and the CLI (the crash tests use small batches).
+    /// </summary>
+    public int BatchItems { get; init; } =
+        int.TryParse(Environment.GetEnvironmentVariable("Lantai__Transfer__IngestBatchItems"), out var n) && n > 0 ? n : 256;
 
     /// <summary>Most bytes in one batch; one item larger than this is a batch of its own.</summary>
     public long BatchBytes { get; init; } = 256L << 20;

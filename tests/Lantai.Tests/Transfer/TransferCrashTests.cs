@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Lantai.Data;
+using Lantai.Preservation;
+using Lantai.Security;
+using Lantai.Tests.Infrastructure;
+using Lantai.Transfer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lantai.Tests.Transfer;
+
+/// <summary>
+/// Crash-safety of ingest (issue 3, item 8): the real `lantai` process is killed with SIGKILL at a chosen point of the
+/// ingest (fault injection through LANTAI_CRASH_AT, see CrashPoints), the store and the catalogue are checked for
+/// consistency as the crash left them, then `lantai transfer resume` finishes the work and everything is checked again.
+/// </summary>
+public sealed class TransferCrashTests
+{
+    private const int Items = 12;
+
+    public static TheoryData<DatabaseProvider, string> Points => new()
+    {
+        { DatabaseProvider.Sqlite, "ingest.objects-added:2" },
+        { DatabaseProvider.Sqlite, "ingest.objects-committed:2" },
+        { DatabaseProvider.Sqlite, "ingest.aips-written:2" },
+        { DatabaseProvider.Sqlite, "ingest.committed:2" },
+        { DatabaseProvider.Postgres, "ingest.aips-written:3" },
+    };
+
+    [Theory, MemberData(nameof(Points))]
+    public async Task IngestKilledAtAnyPoint_LeavesAConsistentArchive_AndResumes(DatabaseProvider provider, string point)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var package = await PrepareAsync(database);
+
+        var killed = await LantaiProcessAsync(database, point, "transfer", "ingest", package, "--accept");
+
+        Assert.True(killed.ExitCode is 137 or -9 or 9, $"expected SIGKILL, got {killed.ExitCode}: {killed.Output}\n{killed.Error}");
+        var before = await ConsistentAsync(database);
+        Assert.True(before < Items, $"{before} records after the kill");
+
+        var resumed = await LantaiProcessAsync(database, null, "transfer", "resume");
+
+        Assert.True(resumed.ExitCode == 0, resumed.Output + "\n" + resumed.Error);
+        Assert.Equal(Items, await ConsistentAsync(database));
+        await using var db = database.CreateContext();
+        var transfer = await db.Transfers.SingleAsync();
+        Assert.Equal(TransferState.Accepted, transfer.State);
+        Assert.Equal(Items, await db.TransferItems.CountAsync(i => i.State == TransferItemState.Ingested));
+        Assert.True((await new AuditVerifier(db).VerifyAsync(null, default)).Intact);
+        foreach (var record in await db.Records.Select(r => r.Id).ToListAsync())
+        {
+            Assert.True(File.Exists(Path.Combine(AipLocation.PathOf(database.DataDir, record), "manifest-sm3.txt")), $"AIP of {record}");
+        }
+    }
+
+    [Fact]
+    public async Task CheckKilledAfterStaging_IsRunAgainOnResume()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var package = await PrepareAsync(database);
+
+        var killed = await LantaiProcessAsync(database, "check.staged:1", "transfer", "check", package);
+        var resumed = await LantaiProcessAsync(database, null, "transfer", "resume");
+
+        Assert.True(killed.ExitCode is 137 or -9 or 9, $"expected SIGKILL, got {killed.ExitCode}: {killed.Error}");
+        Assert.True(resumed.ExitCode == 0, resumed.Output + "\n" + resumed.Error);
+        await using var db = database.CreateContext();
+        var transfer = await db.Transfers.SingleAsync();
+        Assert.Equal(TransferState.Checked, transfer.State);
+        Assert.Equal(Items, await db.TransferItems.CountAsync(i => i.State == TransferItemState.Passed));
+        Assert.Single(await db.CheckRuns.ToListAsync());
+    }
+
+    /// <summary>
+    /// The invariants a crash must never break: every record has its files, every file's object is counted and on disk
+    /// with both its digests, and every counted object is on disk. Returns the number of records.
+    /// </summary>
+    private static async Task<int> ConsistentAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        var store = new ObjectStore(database.Options);
+        var records = await db.Records.Select(r => r.Id).ToListAsync();
+        var files = await db.RecordFiles.ToListAsync();
+        Assert.All(records, r => Assert.Contains(files, f => f.RecordId == r));
+        var objects = await db.StoredObjects.ToDictionaryAsync(o => o.Sm3);
+        foreach (var file in files)
+        {
+            Assert.True(objects.ContainsKey(file.ObjectSm3), $"object of {file.OriginalName} is not counted");
+        }
+
+        foreach (var stored in objects.Values)
+        {
+            var bytes = await File.ReadAllBytesAsync(store.PathOf(stored.Sm3));
+            Assert.Equal(stored.Sm3, Sm3.HashHex(bytes));
+            Assert.Equal(stored.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        }
+
+        var ingested = await db.TransferItems.Where(i => i.State == TransferItemState.Ingested).Select(i => i.RecordId).ToListAsync();
+        Assert.Equal(ingested.Select(r => r.Value).Order(), records.Select(r => r.Value).Order());
+        return records.Count;
+    }
+
+    /// <summary>Fonds 0426 and a folder package of <see cref="Items"/> items, one text file each.</summary>
+    private static async Task<string> PrepareAsync(TestDatabase database)
+    {
+        await using (var services = new ServiceCollection().AddLogging().AddLantaiEngine(database.Options).BuildServiceProvider())
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await LantaiStartup.PrepareAsync(scope.ServiceProvider, default);
+            var fonds = await scope.ServiceProvider.GetRequiredService<Lantai.Catalogue.FondsService>()
+                .CreateAsync(new Lantai.Catalogue.FondsDraft { Code = "0426", Name = "示例旗人民政府办公室" }, "test", default);
+            Assert.True(fonds.Succeeded);
+        }
+
+        var folder = Path.Combine(database.DataDir, "incoming", "崩溃测试");
+        Directory.CreateDirectory(folder);
+        var csv = new StringBuilder(TransferHarness.Header).Append("\r\n");
+        for (var i = 1; i <= Items; i++)
+        {
+            var name = $"正文/第{i:00}件.txt";
+            Directory.CreateDirectory(Path.Combine(folder, "正文"));
+            await File.WriteAllTextAsync(Path.Combine(folder, name), $"示例旗人民政府办公室关于第{i}项工作的通知。\n请各单位认真贯彻落实。\n", new UTF8Encoding(false));
+            csv.Append(FormattableString.Invariant($"0426-WS·2024-Y-BGS-{i:0000},0426,2024,Y,BGS,{i},示例旗人民政府办公室,,关于第{i}项工作的通知,20240312,1,,,{name}\r\n"));
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(folder, "目录.csv"), csv.ToString(), new UTF8Encoding(true));
+        return folder;
+    }
+
+    /// <summary>Runs the real `lantai` (Lantai.Cli.dll beside the tests) as its own process.</summary>
+    private static async Task<(int ExitCode, string Output, string Error)> LantaiProcessAsync(TestDatabase database, string? crashAt, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Lantai.Cli.dll"));
+        foreach (var arg in Lantai.Tests.Cli.CliRunner.Target(database).Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Lantai__Transfer__IngestBatchItems"] = "3";
+        if (crashAt is not null)
+        {
+            start.Environment["LANTAI_CRASH_AT"] = crashAt;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}
