@@ -120,7 +120,7 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
         Directory.CreateDirectory(Path.Combine(bag, "data", "metadata"));
         foreach (var (fileName, bytes) in metadata)
         {
-            await File.WriteAllBytesAsync(Path.Combine(bag, "data", "metadata", fileName), bytes, cancellationToken);
+            File.WriteAllBytes(Path.Combine(bag, "data", "metadata", fileName), bytes);
             payload.Add((MetadataFolder + fileName, Hex(SHA256.HashData(bytes)), Sm3.HashHex(bytes), bytes.Length));
         }
 
@@ -133,13 +133,12 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
         };
         foreach (var (fileName, bytes) in tags)
         {
-            await File.WriteAllBytesAsync(Path.Combine(bag, fileName), bytes, cancellationToken);
+            File.WriteAllBytes(Path.Combine(bag, fileName), bytes);
         }
 
-        await File.WriteAllTextAsync(Path.Combine(bag, "tagmanifest-sha256.txt"),
-            Manifest(tags.Select(t => (Hex(SHA256.HashData(t.Bytes)), t.Name))), cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(bag, "tagmanifest-sm3.txt"),
-            Manifest(tags.Select(t => (Sm3.HashHex(t.Bytes), t.Name))), cancellationToken);
+        // Small files written synchronously: for a few hundred bytes the async path costs more than the write itself.
+        File.WriteAllText(Path.Combine(bag, "tagmanifest-sha256.txt"), Manifest(tags.Select(t => (Hex(SHA256.HashData(t.Bytes)), t.Name))));
+        File.WriteAllText(Path.Combine(bag, "tagmanifest-sm3.txt"), Manifest(tags.Select(t => (Sm3.HashHex(t.Bytes), t.Name))));
 
         return new AipWritten(bag, payload.Count, payload.Sum(p => p.Length), linked);
     }

@@ -46,12 +46,13 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
             .ToListAsync(cancellationToken);
         var total = await db.TransferItems.CountAsync(i => i.TransferId == transferId && (i.State == TransferItemState.Accepted || i.State == TransferItemState.Ingested), cancellationToken);
         var done = total - sizes.Count;
-        var verdicts = await VerdictsAsync(transferId, cancellationToken);
+        var run = await db.CheckRuns.AsNoTracking().Where(r => r.TransferId == transferId).OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(cancellationToken);
+        var verdicts = await VerdictsAsync(transferId, run, cancellationToken);
 
         foreach (var batch in Batches(sizes.Select(s => (s.Id, s.Bytes))))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            done += await IngestBatchAsync(transfer, content, batch, verdicts, actor, cancellationToken);
+            done += await IngestBatchAsync(transfer, content, batch, run, verdicts, actor, cancellationToken);
             progress?.Report(new JobProgress(done, total, $"已入库 {done:N0} / {total:N0} 件"));
         }
 
@@ -81,7 +82,7 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         }
     }
 
-    private async Task<int> IngestBatchAsync(TransferPackage transfer, string content, List<Guid> itemIds, IReadOnlyDictionary<Guid, ItemVerdict> verdicts, string actor, CancellationToken cancellationToken)
+    private async Task<int> IngestBatchAsync(TransferPackage transfer, string content, List<Guid> itemIds, CheckRun? run, IReadOnlyDictionary<Guid, ItemVerdict> verdicts, string actor, CancellationToken cancellationToken)
     {
         var items = await db.TransferItems.Where(i => itemIds.Contains(i.Id)).OrderBy(i => i.RowNumber).ToListAsync(cancellationToken);
         var files = await db.TransferFiles.Where(f => f.ItemId != null && itemIds.Contains(f.ItemId.Value))
@@ -121,6 +122,7 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         var recordFiles = new Dictionary<Guid, List<RecordFile>>();
         var events = new List<PreservationEvent>();
         var archiveName = await db.ArchiveProfiles.AsNoTracking().Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
+        var bags = new List<AipContent>();
         foreach (var item in items.Where(i => !refused.ContainsKey(i.RecordId)))
         {
             var record = records[item.Id];
@@ -139,7 +141,7 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
             recordFiles[item.Id] = itemFiles;
             var itemEvents = EventsOf(transfer, item, record, itemFiles, verdicts.GetValueOrDefault(item.Id), now, actor);
             events.AddRange(itemEvents);
-            await aips.WriteAsync(new AipContent
+            bags.Add(new AipContent
             {
                 Record = record,
                 Files = itemFiles,
@@ -150,9 +152,14 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
                 ArchiveName = archiveName,
                 Transfer = transfer,
                 Item = item,
+                Run = run,
                 Sha256 = filesOf[item.Id].Select(f => digests[f.Id]).DistinctBy(d => d.Sm3).ToDictionary(d => d.Sm3, d => d.Sha256, StringComparer.Ordinal),
-            }, cancellationToken);
+            });
         }
+
+        // Many small files per bag: a few bags at once keep the disk busy while one waits on a create or a rename.
+        await Parallel.ForEachAsync(bags, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (bag, token) => await aips.WriteAsync(bag, token));
 
         // The AIPs are durable before the rows that say the records exist (one syncfs for the whole batch).
         if (FileSync.IsAvailable && Directory.Exists(aips.Root))
@@ -330,9 +337,8 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
     }
 
     /// <summary>Each item's lines of the transfer's latest check run (its own lines and its files'), summarised.</summary>
-    private async Task<IReadOnlyDictionary<Guid, ItemVerdict>> VerdictsAsync(Guid transferId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<Guid, ItemVerdict>> VerdictsAsync(Guid transferId, CheckRun? run, CancellationToken cancellationToken)
     {
-        var run = await db.CheckRuns.AsNoTracking().Where(r => r.TransferId == transferId).OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(cancellationToken);
         if (run is null)
         {
             return new Dictionary<Guid, ItemVerdict>();
