@@ -1,6 +1,7 @@
 using System.Text;
 using Lantai.Bench.Hash;
 using Lantai.Bench.Import;
+using Lantai.Bench.Ingest;
 
 // The benchmark home of Lantai: one subcommand per benchmark, each printing throughput and what it was measured on.
 // Run in Release: dotnet run -c Release --project bench/Lantai.Bench -- <benchmark> [options]
@@ -12,6 +13,8 @@ switch (benchmark)
         return await ImportBenchmark.RunAsync(args[1..]);
     case "hash":
         return await HashBenchmark.RunAsync(args[1..]);
+    case "ingest":
+        return await IngestBenchmark.RunAsync(args[1..]);
     default:
         Console.Error.WriteLine("""
             usage: Lantai.Bench <benchmark> [options]
@@ -20,6 +23,9 @@ switch (benchmark)
               hash [--mb 256] [--dir DIR] [--no-files]
                      SM3 (BouncyCastle, OpenSSL), SHA-256 and DualDigest throughput, openssl speed, the raw limit
                      (read + SM3 + SHA-256 + write) and the store's commit with syncfs against fsync
+              ingest [--set small|large] [--small-files N] [--dir DIR]
+                     transfer check and ingest of 10,000 files of 10-200 KB and of four 500 MB files, against the raw
+                     limit (read + SM3 + SHA-256 + write) of the same bytes
             """);
         return 2;
 }

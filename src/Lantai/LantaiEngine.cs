@@ -4,9 +4,14 @@ using Lantai.Catalogue.Import;
 using Lantai.Data;
 using Lantai.Jobs;
 using Lantai.Preservation;
+using Lantai.Preservation.Formats;
 using Lantai.Security;
 using Lantai.Transfer;
 using Lantai.Transfer.Checks;
+using Lantai.Transfer.Checks.Authenticity;
+using Lantai.Transfer.Checks.Integrity;
+using Lantai.Transfer.Checks.Security;
+using Lantai.Transfer.Checks.Usability;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -27,7 +32,6 @@ public static class LantaiEngine
         services.AddScoped<FilingCatalogueExporter>();
         services.AddScoped<FilingStampPrinter>();
         services.AddScoped<CatalogueImporter>();
-        services.AddScoped<Transfer.TransferCatalogueReader>();
         services.AddSingleton<ImportStaging>();
         services.AddScoped<IJobHandler, CatalogueImportJob>();
         services.AddScoped<RecordHistory>();
@@ -46,14 +50,27 @@ public static class LantaiEngine
         services.AddScoped<TransferIngester>();
         services.AddScoped<IJobHandler, TransferCheckJob>();
         services.AddScoped<IJobHandler, TransferIngestJob>();
-        services.AddScoped<CheckEngine>();
 
-        // Preservation
-        services.AddSingleton<ObjectStore>();
-        services.AddSingleton<AipWriter>();
-        services.AddScoped<AipSource>();
-        services.AddScoped<RecordFileQueries>();
-        services.AddSingleton<Transfer.Reports.TransferReportExporter>();
+        // Transfer: the four-properties check (rules are data, checks are found by key)
+        services.AddScoped<CheckEngine>();
+        services.AddScoped<ContentInspections>();
+        services.AddSingleton<MediaInspector>();
+        services.AddScoped<ICheck, DeclaredDigestCheck>();
+        services.AddScoped<ICheck, SignatureCheck>();
+        services.AddScoped<ICheck, CatalogueRowsCheck>();
+        services.AddScoped<ICheck, ArchivalCodeFormatCheck>();
+        services.AddScoped<ICheck, ArchivalCodeUniqueCheck>();
+        services.AddScoped<ICheck, ContentMetadataCheck>();
+        services.AddScoped<ICheck, DeclaredCountsCheck>();
+        services.AddScoped<ICheck, RequiredMetadataCheck>();
+        services.AddScoped<ICheck, ItemFilesCheck>();
+        services.AddScoped<ICheck, FormatAcceptedCheck>();
+        services.AddScoped<ICheck, ContentReadableCheck>();
+        services.AddScoped<ICheck, OfdFontsCheck>();
+        services.AddScoped<ICheck, VirusScanCheck>();
+        services.AddScoped<ICheck, StrayFilesCheck>();
+        services.AddScoped<ICheck, ExecutableContentCheck>();
+        services.AddScoped<ICheck, PackageOpeningCheck>();
 
         // Jobs
         services.AddSingleton<JobSignal>();
@@ -65,6 +82,10 @@ public static class LantaiEngine
 
         // Preservation
         services.AddSingleton<ObjectStore>();
+        services.AddSingleton<AipWriter>();
+        services.AddScoped<AipSource>();
+        services.AddScoped<RecordFileQueries>();
+        services.AddSingleton<Transfer.Reports.TransferReportExporter>();
         services.AddOptions<PreservationOptions>().Configure<IServiceProvider>(PreservationOptions.FromConfiguration);
         services.AddScoped<FixityAudit>();
         services.AddScoped<FixityAuditQueue>();

@@ -18,9 +18,6 @@ namespace Lantai.Transfer;
 /// </summary>
 public sealed class TransferChecker(LantaiDbContext db, TransferFolders folders, TransferCatalogueReader catalogueReader, CheckEngine engine, TimeProvider time)
 {
-    /// <summary>The rule whose line carries the reasons a package was refused at opening.</summary>
-    public const string PackageOpenedCheckKey = "package.opened";
-
     public PackageLimits Limits { get; init; } = PackageLimits.Default;
 
     public async Task<TransferPackage> RunAsync(Guid transferId, string sourcePath, string actor, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
@@ -228,7 +225,7 @@ public sealed class TransferChecker(LantaiDbContext db, TransferFolders folders,
     {
         var now = time.GetUtcNow();
         var rule = await db.CheckRules.AsNoTracking()
-            .Where(r => r.CheckKey == PackageOpenedCheckKey && r.Stage == CheckStage.Transfer)
+            .Where(r => r.CheckKey == CheckKeys.PackageOpening && r.Stage == CheckStage.Transfer)
             .OrderBy(r => r.SortOrder).FirstOrDefaultAsync(cancellationToken);
         var run = new CheckRun { Stage = CheckStage.Transfer, TransferId = transfer.Id, StartedAt = now, FinishedAt = now, Outcome = CheckOutcome.Failed, Actor = actor };
         var results = errors.Select((e, i) => new CheckResult

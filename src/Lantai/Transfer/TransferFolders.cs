@@ -31,6 +31,9 @@ public sealed class TransferFolders(DatabaseOptions options)
         return !Directory.Exists(recorded) && Directory.Exists(staging) ? staging : recorded;
     }
 
+    /// <summary>The transfer's folder in quarantine (absolute), where a rejected package is moved.</summary>
+    public string QuarantineOf(Guid transferId) => Path.Combine(_dataDir, QuarantinePathOf(transferId));
+
     /// <summary>Every place the transfer's files may be, for deleting them.</summary>
     public IReadOnlyList<string> CandidateFoldersOf(TransferPackage transfer)
     {

@@ -343,10 +343,10 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
             {
                 Directory.Delete(folder, recursive: true);
             }
-            else if (!string.Equals(folder, folders.FolderOf(transfer), StringComparison.Ordinal))
+            else if (!string.Equals(folder, folders.QuarantineOf(transfer.Id), StringComparison.Ordinal))
             {
                 Directory.CreateDirectory(folders.QuarantineRoot);
-                Directory.Move(folder, folders.FolderOf(transfer));
+                Directory.Move(folder, folders.QuarantineOf(transfer.Id));
             }
         }
 

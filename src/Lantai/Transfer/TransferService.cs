@@ -128,7 +128,7 @@ public sealed class TransferService(LantaiDbContext db, TransferFolders folders,
         await tx.CommitAsync(cancellationToken);
 
         // After the commit; a crash in between leaves the files in staging, where FolderOf still finds them.
-        MoveFolder(from, folders.FolderOf(transfer));
+        MoveFolder(from, folders.QuarantineOf(transfer.Id));
         return transfer;
     }
 

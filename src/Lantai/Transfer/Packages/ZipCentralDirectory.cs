@@ -87,6 +87,9 @@ internal static class ZipCentralDirectory
         var directory = new BufferedStream(zip, 1 << 16);
         var header = new byte[CentralHeaderSize];
         var variable = new byte[3 * ushort.MaxValue];
+        var unflagged = new List<(int Index, byte[] Raw)>();
+        var unflaggedValidUtf8 = true;
+        var unflaggedClearlyUtf8 = false;
         for (var index = 0; index < count; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -120,12 +123,20 @@ internal static class ZipCentralDirectory
             var rawName = variable.AsSpan(0, nameLength);
             var extra = variable.AsSpan(nameLength, extraLength);
             ReadZip64Extra(extra, ref uncompressed, ref compressed, ref localOffset);
-            var (name, _) = ZipEntryNames.Decode(rawName, flags, extra);
+            var name = ZipEntryNames.DecodeFlagged(rawName, flags, extra);
+            if (name is null)
+            {
+                unflagged.Add((index, rawName.ToArray()));
+                var (valid, clear) = ZipEntryNames.Utf8Evidence(rawName);
+                unflaggedValidUtf8 &= valid;
+                unflaggedClearlyUtf8 |= clear;
+                name = "";
+            }
 
             // Unix hosts (3) and macOS (19) keep st_mode in the high half of the external attributes.
             var host = madeBy >> 8;
             var mode = host is 3 or 19 ? (externalAttributes >> 16) & 0xF000 : 0;
-            var isDirectory = name.EndsWith('/') || mode == 0x4000;
+            var isDirectory = (nameLength > 0 && rawName[^1] == '/') || mode == 0x4000;
             entries.Add(new PackageEntry
             {
                 Path = name.TrimEnd('/'),
@@ -141,6 +152,11 @@ internal static class ZipCentralDirectory
                 LocalHeaderOffset = localOffset,
                 RawNameLength = nameLength,
             });
+        }
+
+        foreach (var (index, raw) in unflagged)
+        {
+            entries[index] = entries[index] with { Path = ZipEntryNames.DecodeUnflagged(raw, unflaggedValidUtf8 && unflaggedClearlyUtf8).TrimEnd('/') };
         }
 
         CheckOverlaps(entries, offset, zipName, problems);

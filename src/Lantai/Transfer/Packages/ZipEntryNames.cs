@@ -5,7 +5,12 @@ namespace Lantai.Transfer.Packages;
 /// <summary>
 /// Decodes zip entry names. UTF-8 when the entry says so (general-purpose bit 11, or a valid Info-ZIP Unicode Path
 /// extra field 0x7075); otherwise the bytes are GB18030, which is what Windows' built-in zip writes on a Chinese system
-/// (code page 936, of which GB18030 is a superset) — such names carry no flag at all. Pure ASCII decodes the same either way.
+/// (code page 936, of which GB18030 is a superset) — such names carry no flag at all. One exception, decided for the
+/// whole archive: when every unflagged non-ASCII name is valid UTF-8 and at least one of them clearly is UTF-8 (a
+/// character from U+0800 up, which is every CJK character, or a combining accent as macOS's NFD names have), they are
+/// UTF-8: macOS Finder writes UTF-8 without the flag. GBK text is rarely valid UTF-8 (第 is B5 DA, and B5 cannot start
+/// a sequence), but short names can be — 目录 in GBK is C4 BF C2 BC, which is valid UTF-8 for "Ŀ¼" — hence the second
+/// condition: such accidents decode below U+0800. Pure ASCII decodes the same either way.
 /// </summary>
 internal static class ZipEntryNames
 {
@@ -21,20 +26,46 @@ internal static class ZipEntryNames
 
     public static Encoding LegacyEncoding => Gb18030.Value;
 
-    /// <summary>The entry's name, and how it was decoded ("UTF-8", "UTF-8 (0x7075)", "GB18030").</summary>
-    public static (string Name, string Encoding) Decode(ReadOnlySpan<byte> rawName, ushort flags, ReadOnlySpan<byte> extra)
+    /// <summary>
+    /// The entry's name when the entry itself settles it (UTF-8 flag, 0x7075 field, pure ASCII); null when it depends on
+    /// the archive (<see cref="DecodeUnflagged"/>).
+    /// </summary>
+    public static string? DecodeFlagged(ReadOnlySpan<byte> rawName, ushort flags, ReadOnlySpan<byte> extra)
     {
         if ((flags & 0x0800) != 0)
         {
-            return (Utf8.GetString(rawName), "UTF-8");
+            return Utf8.GetString(rawName);
         }
 
         if (UnicodePath(rawName, extra) is { } unicode)
         {
-            return (unicode, "UTF-8 (0x7075)");
+            return unicode;
         }
 
-        return (Gb18030.Value.GetString(rawName), "GB18030");
+        return System.Text.Ascii.IsValid(rawName) ? Encoding.ASCII.GetString(rawName) : null;
+    }
+
+    /// <summary>An unflagged non-ASCII name: UTF-8 when the whole archive's such names are valid UTF-8, else GB18030.</summary>
+    public static string DecodeUnflagged(ReadOnlySpan<byte> rawName, bool archiveIsUtf8) =>
+        archiveIsUtf8 ? Utf8.GetString(rawName) : Gb18030.Value.GetString(rawName);
+
+    /// <summary>(valid UTF-8, and clearly UTF-8: a character from U+0800 up or a combining accent U+0300–U+036F).</summary>
+    public static (bool Valid, bool Clear) Utf8Evidence(ReadOnlySpan<byte> rawName)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(rawName))
+        {
+            return (false, false);
+        }
+
+        foreach (var c in Utf8.GetString(rawName))
+        {
+            if (c >= '\u0800' || c is >= '\u0300' and <= '\u036F')
+            {
+                return (true, true);
+            }
+        }
+
+        return (true, false);
     }
 
     /// <summary>The Info-ZIP Unicode Path field's name, when present and made for these very header bytes (its CRC matches).</summary>

@@ -162,11 +162,18 @@ def main():
     gbk = [entry("目录.csv".encode("gb18030"), CATALOGUE, flags=0), entry("文书/通知.txt".encode("gb18030"), NOTICE, flags=0),
            entry("扫描件/第1页（彩色）.txt".encode("gb18030"), b"scan", flags=0)]
     write("gbk-names.zip", build(gbk))
+    # Only the catalogue has a Chinese name, and 目录 in GBK (C4 BF C2 BC) happens to be valid UTF-8 ("Ŀ¼").
+    write("gbk-catalogue-only.zip", build([entry("目录.csv".encode("gb18030"), CATALOGUE, flags=0), entry("scan001.txt", NOTICE)]))
     # ZIP64 throughout: sizes in the 0x0001 extra field, a ZIP64 end record (as zips over 4 GB or 65,535 entries have).
     z64 = [entry("目录.csv", CATALOGUE, zip64_usize=len(CATALOGUE)), entry("文书/通知.txt", NOTICE, zip64_usize=len(NOTICE))]
     write("zip64-names.zip", build(z64, zip64_count=len(z64)))
     utf8 = [entry("目录.csv", CATALOGUE), entry("文书/通知.txt", NOTICE), entry("扫描件/第1页（彩色）.txt", b"scan")]
     write("utf8-names.zip", build(utf8))
+    # As macOS Finder writes them: UTF-8 in NFD, no flag (plus the __MACOSX resource folder, ignored).
+    mac = [entry(unicodedata.normalize("NFD", n).encode("utf-8"), d, flags=0) for n, d in
+           [("目录.csv", CATALOGUE), ("文书/通知.txt", NOTICE), ("照片/café合影.txt", b"photo")]]
+    mac.append(entry(b"__MACOSX/._\xe7\x9b\xae\xe5\xbd\x95.csv", b"\x00\x05\x16\x07", flags=0))
+    write("macos-utf8-noflag.zip", build(mac))
     # Info-ZIP Unicode Path extra field: GB18030 bytes in the header, the UTF-8 name in field 0x7075.
     def unicode_path(name):
         raw = name.encode("gb18030")

@@ -31,6 +31,33 @@ public sealed class PackageReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Stage_MacOsZipWithUnflaggedUtf8Names_KeepsTheNfdNameAndKeysItNfc()
+    {
+        using var temp = new TempFolder();
+
+        var result = await PackageReader.StageAsync(PackageCorpus.PathOf("macos-utf8-noflag.zip"), temp.Staging, PackageLimits.Default, null, default);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors.Select(e => e.Message)));
+        var package = result.Value;
+        Assert.Equal("目录.csv", package.Catalogue!.OriginalPath);
+        Assert.Equal(["文书/通知.txt", "照片/cafe\u0301合影.txt"], package.Files.Select(f => f.OriginalPath));
+        Assert.Equal("照片/caf\u00E9合影.txt", package.Files[1].PathKey);
+        Assert.Contains(package.Warnings, w => w.Contains("__MACOSX", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Stage_GbkCatalogueNameThatIsAlsoValidUtf8_IsStillReadAsGb18030()
+    {
+        using var temp = new TempFolder();
+
+        var result = await PackageReader.StageAsync(PackageCorpus.PathOf("gbk-catalogue-only.zip"), temp.Staging, PackageLimits.Default, null, default);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors.Select(e => e.Message)));
+        Assert.Equal("目录.csv", result.Value.Catalogue?.OriginalPath);
+        Assert.Equal("scan001.txt", Assert.Single(result.Value.Files).OriginalPath);
+    }
+
+    [Fact]
     public async Task Stage_Zip64Archive_ReadsSizesFromTheExtraField()
     {
         using var temp = new TempFolder();

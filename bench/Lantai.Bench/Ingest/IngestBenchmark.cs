@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using Lantai.Catalogue;
+using Lantai.Common;
+using Lantai.Data;
+using Lantai.Transfer;
+using Lantai.Transfer.Checks;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lantai.Bench.Ingest;
+
+/// <summary>
+/// Ingest of a transfer: (a) 10,000 files of 10–200 KB, (b) four files of 500 MB. For each set, in the same run: the
+/// raw limit of the machine for the same bytes (read + SM3 + SHA-256 + write, <see cref="RawLimit"/>, best of its two
+/// modes), then Lantai's check (四性检测, which reads every byte too) and Lantai's ingest of the accepted items (store,
+/// AIPs, catalogue), each as files/s, MB/s and the ratio to the raw limit.
+/// </summary>
+internal static class IngestBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var sets = new List<string>();
+        var dir = Path.Combine(Path.GetTempPath(), "lantai-bench-ingest");
+        var smallCount = 10_000;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--set": sets.Add(args[++i]); break;
+                case "--dir": dir = args[++i]; break;
+                case "--small-files": smallCount = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                default:
+                    Console.Error.WriteLine($"unknown option {args[i]}");
+                    return 2;
+            }
+        }
+
+        if (sets.Count == 0)
+        {
+            sets.AddRange(["small", "large"]);
+        }
+
+        Console.WriteLine("# Transfer ingest benchmark");
+        Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine();
+        Console.WriteLine("| set | files | MB | raw limit MB/s (files/s) | check MB/s (files/s) | ingest MB/s (files/s) | ingest / raw | check+ingest / raw | peak working set |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var set in sets)
+        {
+            var random = new Random(20261123);
+            var sizes = set == "large"
+                ? Enumerable.Repeat(500L * 1000 * 1000, 4).ToList()
+                : Enumerable.Range(0, smallCount).Select(_ => (long)random.Next(10_000 / 4, 200_000 / 4) * 4).ToList();
+            var package = TransferSetGenerator.Write(Path.Combine(dir, $"package-{set}-{sizes.Count}"), sizes, seed: 7);
+            var files = Directory.EnumerateFiles(Path.Combine(package, "音频")).Order(StringComparer.Ordinal).ToList();
+            var bytes = sizes.Sum();
+
+            var raw = (await RawLimit.RunAllAsync(files, dir, default)).MaxBy(r => r.MegabytesPerSecond)!;
+            var (check, ingest, peak) = await LantaiAsync(package, Path.Combine(dir, "data-" + Guid.NewGuid().ToString("N")));
+
+            double Mb(TimeSpan t) => bytes / 1e6 / t.TotalSeconds;
+            double Fps(TimeSpan t) => files.Count / t.TotalSeconds;
+            Console.WriteLine(FormattableString.Invariant(
+                $"| {set} | {files.Count:N0} | {bytes / 1e6:N0} | {raw.MegabytesPerSecond:F1} ({raw.FilesPerSecond:F0}) | {Mb(check):F1} ({Fps(check):F0}) | {Mb(ingest):F1} ({Fps(ingest):F0}) | {Mb(ingest) / raw.MegabytesPerSecond:P0} | {bytes / 1e6 / (check + ingest).TotalSeconds / raw.MegabytesPerSecond:P0} | {peak / 1048576.0:F0} MB |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
+        return 0;
+    }
+
+    /// <summary>Receives, checks, accepts and ingests the package on a fresh SQLite archive; returns the two timings.</summary>
+    private static async Task<(TimeSpan Check, TimeSpan Ingest, long PeakWorkingSet)> LantaiAsync(string package, string dataDir)
+    {
+        var options = new DatabaseOptions { DataDir = dataDir };
+        await using var services = new ServiceCollection().AddLogging().AddLantaiEngine(options).BuildServiceProvider();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LantaiDbContext>();
+            await LantaiDatabase.MigrateAsync(db, options, default);
+            await CheckRuleSeeder.EnsureAsync(db, default);
+            var fonds = await scope.ServiceProvider.GetRequiredService<FondsService>().CreateAsync(new FondsDraft { Code = "0426", Name = "示例旗人民政府办公室" }, "bench", default);
+            Ensure(fonds.Succeeded, "fonds");
+        }
+
+        await using var memory = MemorySampler.Start();
+        Guid transferId;
+        var clock = Stopwatch.StartNew();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var receipt = await scope.ServiceProvider.GetRequiredService<TransferService>().ReceiveAsync(
+                new TransferRequest { Path = package, Name = Path.GetFileName(package), Actor = "bench", QueueCheck = false }, default);
+            Ensure(receipt.Succeeded, "receive");
+            transferId = receipt.Value.Transfer.Id;
+            var checkedTransfer = await scope.ServiceProvider.GetRequiredService<TransferChecker>().RunAsync(transferId, receipt.Value.SourcePath, "bench", null, default);
+            Ensure(checkedTransfer.State == TransferState.Checked, "check: " + checkedTransfer.State + " " + checkedTransfer.Reason);
+        }
+
+        var check = clock.Elapsed;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var accepted = await scope.ServiceProvider.GetRequiredService<TransferService>().AcceptInForegroundAsync(transferId, null, "bench", default);
+            Ensure(accepted.Succeeded, accepted.Succeeded ? "" : "accept: " + accepted.Errors[0].Message);
+        }
+
+        clock.Restart();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var done = await scope.ServiceProvider.GetRequiredService<TransferIngester>().RunAsync(transferId, "bench", null, default);
+            Ensure(done.State == TransferState.Accepted, "ingest");
+        }
+
+        var ingest = clock.Elapsed;
+        Directory.Delete(dataDir, recursive: true);
+        return (check, ingest, memory.PeakWorkingSet);
+    }
+
+    private static void Ensure(bool condition, string what)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException("benchmark step failed: " + what);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace Lantai.Preservation.Formats;
+
+/// <summary>What <see cref="PdfInspector"/> learned of a PDF; <see cref="Problem"/> is set (Chinese) when it does not parse.</summary>
+public sealed record PdfInspection
+{
+    public string? Problem { get; init; }
+
+    /// <summary>Set (Chinese) when the PDF opened only with PdfPig's lenient parsing: readable, but not well formed.</summary>
+    public string? Repaired { get; init; }
+
+    public int PageCount { get; init; }
+
+    public string? Title { get; init; }
+
+    public DateOnly? CreationDate { get; init; }
+
+    public bool Encrypted { get; init; }
+
+    /// <summary>Names of the signature fields (/FT /Sig) of the document's form.</summary>
+    public IReadOnlyList<string> SignatureFields { get; init; } = [];
+}
