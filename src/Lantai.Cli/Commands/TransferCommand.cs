@@ -144,8 +144,16 @@ public static class TransferCommand
             {
                 await result.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(transfers.Select(t => new
                 {
-                    t.Id, t.Name, state = t.State.ToString(), stateLabel = TransferStates.Name(t.State), t.TransferringUnit,
-                    t.ItemCount, t.FileCount, t.TotalBytes, t.ReceivedAt, t.ReceivedBy,
+                    t.Id,
+                    t.Name,
+                    state = t.State.ToString(),
+                    stateLabel = TransferStates.Name(t.State),
+                    t.TransferringUnit,
+                    t.ItemCount,
+                    t.FileCount,
+                    t.TotalBytes,
+                    t.ReceivedAt,
+                    t.ReceivedBy,
                 }), CliJson.Options));
                 return ExitCodes.Success;
             }
@@ -261,8 +269,16 @@ public static class TransferCommand
                 items = detail.Items.Select(i => new { i.Id, i.RowNumber, i.ArchivalCode, i.Title, recordId = i.RecordId.Value, state = i.State.ToString(), i.Reason }),
                 lines = detail.Results.Select(r => new
                 {
-                    r.Sequence, r.Code, r.Name, property = r.Property.ToString(), outcome = r.Outcome.ToString(), outcomeLabel = CheckReportNames.Outcome(r.Outcome),
-                    r.Blocking, r.Evidence, r.ItemId, r.FilePath,
+                    r.Sequence,
+                    r.Code,
+                    r.Name,
+                    property = r.Property.ToString(),
+                    outcome = r.Outcome.ToString(),
+                    outcomeLabel = CheckReportNames.Outcome(r.Outcome),
+                    r.Blocking,
+                    r.Evidence,
+                    r.ItemId,
+                    r.FilePath,
                 }),
             }, CliJson.Options));
             return;

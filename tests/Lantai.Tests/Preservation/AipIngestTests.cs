@@ -35,8 +35,17 @@ public sealed class AipIngestTests
             var fonds = await CatalogueTestData.CreateFondsAsync(db);
             var record = new Lantai.Catalogue.Record
             {
-                FondsId = fonds.Id, FondsCode = fonds.Code, CategoryCode = "WS", Year = 2023, RetentionCode = "Y", OrgUnitCode = "BGS", ItemNumber = 12,
-                GroupKey = GroupKeys.ForItem(fonds.Code, "WS", 2023, "Y", "BGS"), ArchivalCode = item.ArchivalCode, Title = item.Title, Author = "示例旗人民政府办公室",
+                FondsId = fonds.Id,
+                FondsCode = fonds.Code,
+                CategoryCode = "WS",
+                Year = 2023,
+                RetentionCode = "Y",
+                OrgUnitCode = "BGS",
+                ItemNumber = 12,
+                GroupKey = GroupKeys.ForItem(fonds.Code, "WS", 2023, "Y", "BGS"),
+                ArchivalCode = item.ArchivalCode,
+                Title = item.Title,
+                Author = "示例旗人民政府办公室",
             };
             item.RecordJson = JsonSerializer.Serialize(record, JobJson.Options);
             detail.Transfer.StoragePath = TransferFolders.StagingPathOf(detail.Transfer.Id);

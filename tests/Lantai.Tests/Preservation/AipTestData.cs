@@ -86,7 +86,12 @@ internal static class AipTestData
         await File.WriteAllBytesAsync(Path.Combine(storeDir, sm3), bytes);
         var file = new RecordFile
         {
-            Sequence = sequence, OriginalName = name, ObjectSm3 = sm3, Length = bytes.Length, FormatId = format, MediaType = mediaType,
+            Sequence = sequence,
+            OriginalName = name,
+            ObjectSm3 = sm3,
+            Length = bytes.Length,
+            FormatId = format,
+            MediaType = mediaType,
         };
         return (file, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }

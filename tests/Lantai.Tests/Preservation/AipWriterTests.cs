@@ -204,7 +204,12 @@ public sealed class AipWriterTests : IDisposable
     {
         static RecordFile File(int sequence, string name) => new()
         {
-            Sequence = sequence, OriginalName = name, ObjectSm3 = "", Length = 0, FormatId = "pdf", MediaType = "application/pdf",
+            Sequence = sequence,
+            OriginalName = name,
+            ObjectSm3 = "",
+            Length = 0,
+            FormatId = "pdf",
+            MediaType = "application/pdf",
         };
 
         var names = AipWriter.ContentNames([File(1, "正文.pdf"), File(2, "../etc/passwd.pdf"), File(3, "正文.pdf"), File(4, new string('长', 100) + ".pdf")]);

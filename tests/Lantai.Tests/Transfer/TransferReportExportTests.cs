@@ -50,8 +50,14 @@ public sealed class TransferReportExportTests
         var detail = TransferTestData.Detail();
         var many = Enumerable.Range(1, 120).Select(i => new Lantai.Transfer.Checks.CheckResult
         {
-            RunId = detail.Run!.Id, Sequence = i, Code = "YJ-3-3", Name = "文件格式检测", Property = Lantai.Transfer.Checks.CheckProperty.Usability,
-            Outcome = Lantai.Transfer.Checks.CheckOutcome.Passed, Evidence = $"第{i}个文件为PDF/A-2b", FilePath = $"文件/{i:D4}.pdf",
+            RunId = detail.Run!.Id,
+            Sequence = i,
+            Code = "YJ-3-3",
+            Name = "文件格式检测",
+            Property = Lantai.Transfer.Checks.CheckProperty.Usability,
+            Outcome = Lantai.Transfer.Checks.CheckOutcome.Passed,
+            Evidence = $"第{i}个文件为PDF/A-2b",
+            FilePath = $"文件/{i:D4}.pdf",
         }).ToList();
         detail = detail with { Results = many };
         using var output = new MemoryStream();

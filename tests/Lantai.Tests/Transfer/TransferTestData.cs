@@ -34,13 +34,22 @@ internal static class TransferTestData
         };
         var passed = new TransferItem
         {
-            TransferId = transfer.Id, RowNumber = 2, ArchivalCode = PassedCode, Title = "关于做好2023年档案移交工作的通知",
-            RecordJson = "{}", State = TransferItemState.Passed,
+            TransferId = transfer.Id,
+            RowNumber = 2,
+            ArchivalCode = PassedCode,
+            Title = "关于做好2023年档案移交工作的通知",
+            RecordJson = "{}",
+            State = TransferItemState.Passed,
         };
         var failed = new TransferItem
         {
-            TransferId = transfer.Id, RowNumber = 3, ArchivalCode = FailedCode, Title = "关于印发年度工作要点的通知",
-            RecordJson = "{}", State = TransferItemState.Failed, Reason = "文件缺失",
+            TransferId = transfer.Id,
+            RowNumber = 3,
+            ArchivalCode = FailedCode,
+            Title = "关于印发年度工作要点的通知",
+            RecordJson = "{}",
+            State = TransferItemState.Failed,
+            Reason = "文件缺失",
         };
         var files = new List<TransferFile>
         {
@@ -50,15 +59,28 @@ internal static class TransferTestData
         };
         var run = new CheckRun
         {
-            Stage = CheckStage.Transfer, TransferId = transfer.Id, StartedAt = at.AddSeconds(10), FinishedAt = at.AddSeconds(40),
-            Outcome = CheckOutcome.Failed, Actor = "archivist", Tools = "Lantai 0.1; PdfPig 0.1.11",
+            Stage = CheckStage.Transfer,
+            TransferId = transfer.Id,
+            StartedAt = at.AddSeconds(10),
+            FinishedAt = at.AddSeconds(40),
+            Outcome = CheckOutcome.Failed,
+            Actor = "archivist",
+            Tools = "Lantai 0.1; PdfPig 0.1.11",
         };
         var sequence = 0;
         CheckResult Line(string code, string name, CheckProperty property, CheckOutcome outcome, string evidence, Guid? item = null, string? file = null, bool blocking = true) =>
             new()
             {
-                RunId = run.Id, Sequence = ++sequence, Code = code, Name = name, Property = property, Outcome = outcome,
-                Blocking = blocking, Evidence = evidence, ItemId = item, FilePath = file,
+                RunId = run.Id,
+                Sequence = ++sequence,
+                Code = code,
+                Name = name,
+                Property = property,
+                Outcome = outcome,
+                Blocking = blocking,
+                Evidence = evidence,
+                ItemId = item,
+                FilePath = file,
             };
         var results = new List<CheckResult>
         {
