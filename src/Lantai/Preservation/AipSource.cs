@@ -19,7 +19,7 @@ public sealed class AipSource(LantaiDbContext db)
             return null;
         }
 
-        var archiveName = await db.ArchiveProfiles.AsNoTracking().Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) ?? "兰台";
+        var archiveName = await db.ArchiveProfiles.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) ?? "兰台";
         var files = await (
             from f in db.RecordFiles.AsNoTracking()
             join o in db.StoredObjects.AsNoTracking() on f.ObjectSm3 equals o.Sm3

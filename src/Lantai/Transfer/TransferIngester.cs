@@ -121,7 +121,7 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         // 3. The AIPs, then one transaction for the rows.
         var recordFiles = new Dictionary<Guid, List<RecordFile>>();
         var events = new List<PreservationEvent>();
-        var archiveName = await db.ArchiveProfiles.AsNoTracking().Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
+        var archiveName = await db.ArchiveProfiles.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
         var bags = new List<AipContent>();
         foreach (var item in items.Where(i => !refused.ContainsKey(i.RecordId)))
         {
