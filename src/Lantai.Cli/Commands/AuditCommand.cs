@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Globalization;
+using System.Text.Json;
 using Lantai.Data;
 using Lantai.Preservation;
 using Lantai.Security;
