@@ -3,6 +3,7 @@ using System.Text.Json;
 using Lantai.Catalogue;
 using Lantai.Common;
 using Lantai.Data;
+using Lantai.Transfer;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -52,6 +53,7 @@ public static class DemoCommand
             }
 
             var demo = loaded.Value;
+            await DemoTransfers.LoadAsync(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<DatabaseOptions>().DataDir, GlobalOptions.Actor, cancellationToken);
             if (json)
             {
                 await result.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(demo, CliJson.Options));
@@ -59,7 +61,7 @@ public static class DemoCommand
             else
             {
                 console.MarkupLineInterpolated(
-                    $"已载入示例数据（{DemoCatalogue.ArchiveName}）：{demo.Fonds} 个全宗，{demo.OrgUnits} 个机构(问题)，{demo.Volumes} 卷，{demo.Records} 件，{demo.FirstYear}—{demo.LastYear} 年");
+                    $"已载入示例数据（{DemoCatalogue.ArchiveName}）：{demo.Fonds} 个全宗，{demo.OrgUnits} 个机构(问题)，{demo.Volumes} 卷，{demo.Records} 件，{demo.FirstYear}—{demo.LastYear} 年；两批示例移交（一批已接收，一批待决定）");
             }
 
             return ExitCodes.Success;

@@ -1,6 +1,7 @@
 using Lantai.Catalogue;
 using Lantai.Data;
 using Lantai.Security;
+using Lantai.Transfer;
 using Lantai.Web.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -37,6 +38,8 @@ public static class LantaiInitializer
             {
                 var d = loaded.Value;
                 await output.WriteLineAsync($"示例数据已载入：{d.Fonds} 个全宗，{d.Records} 件，{d.Volumes} 卷（{d.FirstYear}–{d.LastYear}年） Demo loaded: {d.Fonds} fonds, {d.Records} records.");
+                await DemoTransfers.LoadAsync(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<DatabaseOptions>().DataDir, "system", cancellationToken);
+                await output.WriteLineAsync("示例移交已载入（一批已接收，一批待决定） Demo transfers loaded.");
             }
         }
     }

@@ -17,6 +17,13 @@ public sealed class CliCommandTests
         var demo = await CliRunner.RunAsync([.. target, "demo"]);
         Assert.True(demo.ExitCode == 0, demo.Error);
         Assert.Contains("已载入示例数据", demo.Output, StringComparison.Ordinal);
+        await using (var db = database.CreateContext())
+        {
+            // The demo's two transfers: the first accepted (its DOCX item failed the format check), the second waiting.
+            var states = await db.Transfers.OrderBy(t => t.Name).Select(t => t.State).ToListAsync();
+            Assert.Equal([Lantai.Transfer.TransferState.Accepted, Lantai.Transfer.TransferState.Checked], states);
+            Assert.Equal(3, await db.RecordFiles.CountAsync());
+        }
 
         var xlsx = Path.Combine(database.DataDir, "out", "目录.xlsx");
         var pdf = Path.Combine(database.DataDir, "out", "目录.pdf");
