@@ -73,18 +73,10 @@ public static class CatalogueFileEndpoints
             return MissingFile();
         }
 
-        IFormCollection form;
-        try
+        var (form, problem) = await UploadForms.ReadAsync(request, $"目录文件不能超过{MaxUploadBytes / 1024 / 1024}MB", cancellationToken);
+        if (form is null)
         {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
-        {
-            // Over the size limit (Kestrel's or the multipart one) or a broken multipart body.
-            return e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException
-                ? ProblemMapper.Problem(StatusCodes.Status413PayloadTooLarge, "upload-too-large", "上传的文件过大",
-                    $"目录文件不能超过{MaxUploadBytes / 1024 / 1024}MB", "file")
-                : ProblemMapper.Problem(StatusCodes.Status400BadRequest, "validation", "提交的数据有误", "上传的表单无法读取", "file");
+            return problem!;
         }
 
         var file = form.Files.GetFile("file");

@@ -68,17 +68,10 @@ public static class TransferEndpoints
             return MissingFile();
         }
 
-        IFormCollection form;
-        try
+        var (form, problem) = await UploadForms.ReadAsync(request, $"移交包不能超过{TransferUploads.MaxBytes / 1024 / 1024 / 1024}GB", cancellationToken);
+        if (form is null)
         {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
-        {
-            return e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException
-                ? ProblemMapper.Problem(StatusCodes.Status413PayloadTooLarge, "upload-too-large", "上传的文件过大",
-                    $"移交包不能超过{TransferUploads.MaxBytes / 1024 / 1024 / 1024}GB", "file")
-                : ProblemMapper.Problem(StatusCodes.Status400BadRequest, "validation", "提交的数据有误", "上传的表单无法读取", "file");
+            return problem!;
         }
 
         var file = form.Files.GetFile("file");

@@ -135,31 +135,9 @@ internal sealed class FilingCataloguePdf(PdfTextPainter painter, IReadOnlyDictio
 
     private RowLayout Layout(FilingCatalogueRow row)
     {
-        var cells = row.Cells;
-        var lines = new List<string>[cells.Count];
-        var most = 1;
-        for (var i = 0; i < cells.Count; i++)
-        {
-            lines[i] = painter.Wrap(cells[i], BodySize, ColumnWidths[i] - (2 * PadX));
-            most = Math.Max(most, lines[i].Count);
-        }
-
-        // A row taller than a page (a very long title or remark) is cut to one page, its last line ending in "…".
+        // A row taller than a page (a very long title or remark) is cut to one page.
         var maxLines = (int)((TableBottom - TableTop - HeaderRowHeight - (2 * PadY)) / PdfTextPainter.LineHeight(BodySize));
-        if (most > maxLines)
-        {
-            for (var i = 0; i < lines.Length; i++)
-            {
-                if (lines[i].Count > maxLines)
-                {
-                    lines[i] = lines[i][..maxLines];
-                    lines[i][^1] = lines[i][^1].Length > 1 ? lines[i][^1][..^1] + "…" : "…";
-                }
-            }
-
-            most = maxLines;
-        }
-
+        var (lines, most) = painter.WrapRow(row.Cells, ColumnWidths, BodySize, PadX, maxLines);
         var height = Math.Max(MinRowHeight, (most * PdfTextPainter.LineHeight(BodySize)) + (2 * PadY));
         return new RowLayout(lines, height);
     }

@@ -88,6 +88,40 @@ public sealed class PdfTextPainter : IDisposable
         return lines;
     }
 
+    /// <summary>
+    /// Wraps each cell of a table row to its column (<paramref name="widths"/> less <paramref name="padX"/> each side) and
+    /// cuts a row taller than <paramref name="maxLines"/> to that many lines, the last ending in "…": a row must fit on
+    /// one page. Returns the lines of each cell and the row's line count.
+    /// </summary>
+    public (List<string>[] Lines, int Count) WrapRow(IReadOnlyList<string> cells, IReadOnlyList<float> widths, float size, float padX, int maxLines)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentNullException.ThrowIfNull(widths);
+        var lines = new List<string>[cells.Count];
+        var most = 1;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            lines[i] = Wrap(cells[i], size, widths[i] - (2 * padX));
+            most = Math.Max(most, lines[i].Count);
+        }
+
+        if (most > maxLines)
+        {
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (lines[i].Count > maxLines)
+                {
+                    lines[i] = lines[i][..maxLines];
+                    lines[i][^1] = lines[i][^1].Length > 1 ? lines[i][^1][..^1] + "…" : "…";
+                }
+            }
+
+            most = maxLines;
+        }
+
+        return (lines, most);
+    }
+
     public void Draw(SKCanvas canvas, string text, float x, float baseline, float size, SKPaint paint)
     {
         ArgumentNullException.ThrowIfNull(canvas);

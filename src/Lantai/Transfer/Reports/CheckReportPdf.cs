@@ -212,30 +212,9 @@ internal sealed class CheckReportPdf(PdfTextPainter painter, TimeZoneInfo zone) 
 
     private RowLayout Layout(string[] cells, float[] widths)
     {
-        var lines = new List<string>[cells.Length];
-        var most = 1;
-        for (var i = 0; i < cells.Length; i++)
-        {
-            lines[i] = painter.Wrap(cells[i], BodySize, widths[i] - (2 * PadX));
-            most = Math.Max(most, lines[i].Count);
-        }
-
-        // A row taller than a page (very long evidence) is cut to one page, its last line ending in "…".
+        // A row taller than a page (very long evidence) is cut to one page.
         var maxLines = (int)((TableBottom - Top - HeaderRowHeight - (2 * PadY)) / PdfTextPainter.LineHeight(BodySize));
-        if (most > maxLines)
-        {
-            for (var i = 0; i < lines.Length; i++)
-            {
-                if (lines[i].Count > maxLines)
-                {
-                    lines[i] = lines[i][..maxLines];
-                    lines[i][^1] = lines[i][^1].Length > 1 ? lines[i][^1][..^1] + "…" : "…";
-                }
-            }
-
-            most = maxLines;
-        }
-
+        var (lines, most) = painter.WrapRow(cells, widths, BodySize, PadX, maxLines);
         return new RowLayout(lines, (most * PdfTextPainter.LineHeight(BodySize)) + (2 * PadY));
     }
 
