@@ -38,6 +38,8 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
             return transfer; // finished already: a job run again after a crash that followed the last commit
         }
 
+        // Batches attach the rows they change; what the caller's context tracked before (the decision) must not collide.
+        db.ChangeTracker.Clear();
         var content = folders.ContentOf(transfer);
         var sizes = await db.TransferItems.AsNoTracking()
             .Where(i => i.TransferId == transferId && i.State == TransferItemState.Accepted)
@@ -49,11 +51,38 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         var run = await db.CheckRuns.AsNoTracking().Where(r => r.TransferId == transferId).OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(cancellationToken);
         var verdicts = await VerdictsAsync(transferId, run, cancellationToken);
 
-        foreach (var batch in Batches(sizes.Select(s => (s.Id, s.Bytes))))
+        // Two batches in flight: while one batch's objects are being made durable (syncfs waits on the disk), the next
+        // batch is already read and hashed; a batch's rows are written only after its own objects are durable.
+        StoredBatch? previous = null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            done += await IngestBatchAsync(transfer, content, batch, run, verdicts, actor, cancellationToken);
-            progress?.Report(new JobProgress(done, total, $"已入库 {done:N0} / {total:N0} 件"));
+            foreach (var batch in Batches(sizes.Select(s => (s.Id, s.Bytes))))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var next = await StoreBatchAsync(content, batch, cancellationToken);
+                var finished = previous;
+                previous = next;
+                if (finished is not null)
+                {
+                    done += await RecordBatchAsync(transfer, finished, run, verdicts, actor, cancellationToken);
+                    progress?.Report(new JobProgress(done, total, $"已入库 {done:N0} / {total:N0} 件"));
+                }
+            }
+
+            if (previous is not null)
+            {
+                var finished = previous;
+                previous = null;
+                done += await RecordBatchAsync(transfer, finished, run, verdicts, actor, cancellationToken);
+                progress?.Report(new JobProgress(done, total, $"已入库 {done:N0} / {total:N0} 件"));
+            }
+        }
+        finally
+        {
+            if (previous is not null)
+            {
+                await previous.DisposeAsync(); // a batch whose rows were never written: its temp files go
+            }
         }
 
         return await FinishAsync(transferId, actor, cancellationToken);
@@ -82,17 +111,16 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         }
     }
 
-    private async Task<int> IngestBatchAsync(TransferPackage transfer, string content, List<Guid> itemIds, CheckRun? run, IReadOnlyDictionary<Guid, ItemVerdict> verdicts, string actor, CancellationToken cancellationToken)
+    /// <summary>Reads and hashes a batch's files into the store and starts making them durable; the rows come later.</summary>
+    private async Task<StoredBatch> StoreBatchAsync(string content, List<Guid> itemIds, CancellationToken cancellationToken)
     {
-        var items = await db.TransferItems.Where(i => itemIds.Contains(i.Id)).OrderBy(i => i.RowNumber).ToListAsync(cancellationToken);
-        var files = await db.TransferFiles.Where(f => f.ItemId != null && itemIds.Contains(f.ItemId.Value))
+        // Not tracked: the previous batch's transaction clears the change tracker while this batch waits.
+        var items = await db.TransferItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).OrderBy(i => i.RowNumber).ToListAsync(cancellationToken);
+        var files = await db.TransferFiles.AsNoTracking().Where(f => f.ItemId != null && itemIds.Contains(f.ItemId.Value))
             .OrderBy(f => f.Sequence).ToListAsync(cancellationToken);
-        var filesOf = files.ToLookup(f => f.ItemId!.Value);
-        var now = time.GetUtcNow();
-
-        // 1. The bytes, durable under their final names before any row mentions them.
         var digests = new Dictionary<Guid, StoredDigests>();
-        await using (var objects = store.BeginBatch())
+        var objects = store.BeginBatch();
+        try
         {
             foreach (var file in files)
             {
@@ -109,10 +137,35 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
             }
 
             CrashPoints.Hit("ingest.objects-added");
-            await objects.CommitAsync(cancellationToken);
+            return new StoredBatch(items, files, digests, objects, objects.CommitAsync(cancellationToken));
+        }
+        catch
+        {
+            await objects.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<int> RecordBatchAsync(TransferPackage transfer, StoredBatch batch, CheckRun? run, IReadOnlyDictionary<Guid, ItemVerdict> verdicts, string actor, CancellationToken cancellationToken)
+    {
+        // 1. The bytes, durable under their final names before any row mentions them.
+        await using (batch)
+        {
+            await batch.Durable;
         }
 
         CrashPoints.Hit("ingest.objects-committed");
+        var (items, files, digests) = (batch.Items, batch.Files, batch.Digests);
+        db.TransferItems.AttachRange(items);
+        db.TransferFiles.AttachRange(files);
+        foreach (var file in files)
+        {
+            db.Entry(file).Property(f => f.Sm3).IsModified = true;
+            db.Entry(file).Property(f => f.Sha256).IsModified = true;
+        }
+
+        var filesOf = files.ToLookup(f => f.ItemId!.Value);
+        var now = time.GetUtcNow();
 
         // 2. Which items can still become records: the catalogue may have changed since the check.
         var records = items.ToDictionary(i => i.Id, i => ToRecord(i, now));
