@@ -12,6 +12,7 @@ public sealed class ContentInspections(MediaInspector media)
     private readonly ConcurrentDictionary<string, Task<IdentifiedFormat>> _formats = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<PdfInspection>> _pdfs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<OfdInspection>> _ofds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MediaInspection> _media = new(StringComparer.Ordinal);
 
     public MediaInspector Media => media;
 
@@ -23,6 +24,20 @@ public sealed class ContentInspections(MediaInspector media)
 
     public OfdInspection Ofd(string fullPath, CancellationToken cancellationToken) =>
         _ofds.GetOrAdd(fullPath, p => new Lazy<OfdInspection>(() => OfdInspector.Inspect(p, cancellationToken))).Value;
+
+    /// <summary>Reads the audio and video headers of many files at once (see <see cref="MediaInspector.InspectManyAsync"/>).</summary>
+    public async Task PrefetchMediaAsync(IReadOnlyList<string> fullPaths, CancellationToken cancellationToken)
+    {
+        foreach (var (path, inspection) in await media.InspectManyAsync(fullPaths, cancellationToken))
+        {
+            _media[path] = inspection;
+        }
+    }
+
+    public async Task<MediaInspection> MediaAsync(string fullPath, CancellationToken cancellationToken) =>
+        _media.TryGetValue(fullPath, out var known) ? known : _media[fullPath] = await media.InspectAsync(fullPath, cancellationToken);
+
+    public static bool IsMedia(IdentifiedFormat format) => format.FormatId is "wav" or "mp3" or "mp4" or "mov" or "avi" or "mxf";
 
     public static bool IsPdf(IdentifiedFormat format) => format.FormatId == "pdf" || format.FormatId.StartsWith("pdfa-", StringComparison.Ordinal);
 

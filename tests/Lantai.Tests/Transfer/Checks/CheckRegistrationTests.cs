@@ -43,6 +43,29 @@ public sealed class CheckRegistrationTests
         }
     }
 
+    [Fact]
+    public async Task ContentReadable_ManyRecordings_EachJudgedOnItsOwn_WhenReadTogether()
+    {
+        await using var bench = await CheckBench.CreateAsync();
+        for (var i = 1; i <= 70; i++)
+        {
+            bench.Bytes($"录音/第 {i:00} 段.wav", Wav(seconds: 1 + (i % 3)));
+        }
+
+        bench.Bytes("录音/坏的.wav", [.. "RIFF"u8, .. new byte[40]]); // a RIFF header and nothing a reader can use
+
+        var findings = await bench.RunAsync(new ContentReadableCheck(bench.Inspections));
+
+        Assert.Equal(71, findings.Count);
+        if (bench.Inspections.Media.Available)
+        {
+            Assert.Equal(70, findings.Count(f => f.Outcome == CheckOutcome.Passed));
+            Assert.Contains(findings, f => f.Evidence.Contains("第 69 段.wav", StringComparison.Ordinal) && f.Evidence.Contains("时长 1 秒", StringComparison.Ordinal));
+            Assert.Contains(findings, f => f.Evidence.Contains("第 70 段.wav", StringComparison.Ordinal) && f.Evidence.Contains("时长 2 秒", StringComparison.Ordinal));
+            Assert.DoesNotContain(findings, f => f.Evidence.Contains("坏的.wav", StringComparison.Ordinal) && f.Outcome == CheckOutcome.Passed);
+        }
+    }
+
     /// <summary>A mono 8 kHz 16-bit PCM WAV of silence.</summary>
     private static byte[] Wav(int seconds)
     {

@@ -17,6 +17,20 @@ public sealed class ContentReadableCheck(ContentInspections inspections) : IChec
     {
         ArgumentNullException.ThrowIfNull(context);
         var findings = new List<CheckFinding>();
+        if (inspections.Media.Available)
+        {
+            var media = new List<string>();
+            foreach (var file in context.Files)
+            {
+                if (ContentInspections.IsMedia(await inspections.FormatAsync(file.FullPath, cancellationToken)))
+                {
+                    media.Add(file.FullPath);
+                }
+            }
+
+            await inspections.PrefetchMediaAsync(media, cancellationToken);
+        }
+
         foreach (var file in context.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -56,13 +70,13 @@ public sealed class ContentReadableCheck(ContentInspections inspections) : IChec
                     : (CheckOutcome.Passed, $"{format.Name} 可完整解码（{image.Width}×{image.Height}{(image.Frames > 1 ? $"，{image.Frames} 页" : "")}）");
             case "jp2":
                 return (CheckOutcome.NotChecked, "JPEG 2000 已按文件头识别，Lantai 暂无 JPEG 2000 解码器，未做解码检测");
-            case "wav" or "mp3" or "mp4" or "mov" or "avi" or "mxf":
+            case var _ when ContentInspections.IsMedia(format):
                 if (!inspections.Media.Available)
                 {
                     return (CheckOutcome.NotChecked, $"{format.Name}：未安装 mediainfo，未读取音视频头信息");
                 }
 
-                var media = await inspections.Media.InspectAsync(file.FullPath, cancellationToken);
+                var media = await inspections.MediaAsync(file.FullPath, cancellationToken);
                 return media.Problem is not null
                     ? (CheckOutcome.Failed, $"{format.Name} {media.Problem}")
                     : (CheckOutcome.Passed, $"{media.Container}，音频轨 {media.AudioTracks} 条，视频轨 {media.VideoTracks} 条" +
