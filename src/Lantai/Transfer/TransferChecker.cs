@@ -177,7 +177,7 @@ public sealed class TransferChecker(LantaiDbContext db, TransferFolders folders,
         var itemOfPath = files.Where(f => f.ItemId is not null).ToDictionary(f => f.OriginalPath, f => f.ItemId!.Value, StringComparer.Ordinal);
         var failures = results
             .Where(r => r.Blocking && r.Outcome == CheckOutcome.Failed)
-            .Select(r => (Item: r.ItemId ?? (r.FilePath is not null && itemOfPath.TryGetValue(r.FilePath, out var id) ? id : (Guid?)null), r))
+            .Select(r => (Item: ItemVerdict.ItemOf(r, itemOfPath), r))
             .Where(x => x.Item is not null)
             .ToLookup(x => x.Item!.Value, x => x.r);
         foreach (var item in items)

@@ -11,8 +11,6 @@ public sealed class TransferFolders(DatabaseOptions options)
 {
     private readonly string _dataDir = options?.DataDir ?? throw new ArgumentNullException(nameof(options));
 
-    public string StagingRoot => Path.Combine(_dataDir, "staging", "transfers");
-
     public string QuarantineRoot => Path.Combine(_dataDir, "quarantine");
 
     public static string StagingPathOf(Guid transferId) => Path.Combine("staging", "transfers", transferId.ToString("N"));

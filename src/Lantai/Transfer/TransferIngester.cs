@@ -401,7 +401,7 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         var itemOfPath = await db.TransferFiles.AsNoTracking().Where(f => f.TransferId == transferId && f.ItemId != null)
             .ToDictionaryAsync(f => f.OriginalPath, f => f.ItemId!.Value, StringComparer.Ordinal, cancellationToken);
         return results
-            .Select(r => (Item: r.ItemId ?? (r.FilePath is not null && itemOfPath.TryGetValue(r.FilePath, out var id) ? id : (Guid?)null), Line: r))
+            .Select(r => (Item: ItemVerdict.ItemOf(r, itemOfPath), Line: r))
             .Where(x => x.Item is not null)
             .GroupBy(x => x.Item!.Value, x => x.Line)
             .ToDictionary(g => g.Key, g => ItemVerdict.Of(g.ToList(), run.FinishedAt ?? run.StartedAt));
