@@ -5,6 +5,7 @@ using Lantai.Data;
 using Lantai.Jobs;
 using Lantai.Preservation;
 using Lantai.Preservation.Formats;
+using Lantai.Search;
 using Lantai.Security;
 using Lantai.Transfer;
 using Lantai.Transfer.Checks;
@@ -93,6 +94,11 @@ public static class LantaiEngine
         services.AddScoped<PreservationAlerts>();
         // Like the JobRunner: only a host that starts hosted services (the web server) schedules the audit.
         services.AddHostedService<FixityScheduler>();
+
+        // Search
+        services.AddSingleton<SearchIndex>();
+        services.AddScoped<SearchIndexer>();
+        services.AddScoped<SearchService>();
 
         // Security
         services.AddScoped<AuditVerifier>();

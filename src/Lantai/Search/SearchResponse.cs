@@ -1,0 +1,19 @@
+namespace Lantai.Search;
+
+/// <summary>A page of hits with the total count, facet counts and the cursor for the next page.</summary>
+public sealed record SearchResponse
+{
+    public required long Total { get; init; }
+
+    public required IReadOnlyList<SearchHit> Hits { get; init; }
+
+    public IReadOnlyList<FacetResult> Facets { get; init; } = [];
+
+    /// <summary>Cursor for the page after this one; null on the last page.</summary>
+    public string? NextCursor { get; init; }
+
+    /// <summary>True when the time limit stopped the search: the hits and counts are what was found until then.</summary>
+    public bool TimedOut { get; init; }
+
+    public TimeSpan Took { get; init; }
+}
