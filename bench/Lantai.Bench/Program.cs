@@ -2,6 +2,7 @@ using System.Text;
 using Lantai.Bench.Hash;
 using Lantai.Bench.Import;
 using Lantai.Bench.Ingest;
+using Lantai.Bench.Search;
 
 // The benchmark home of Lantai: one subcommand per benchmark, each printing throughput and what it was measured on.
 // Run in Release: dotnet run -c Release --project bench/Lantai.Bench -- <benchmark> [options]
@@ -15,6 +16,8 @@ switch (benchmark)
         return await HashBenchmark.RunAsync(args[1..]);
     case "ingest":
         return await IngestBenchmark.RunAsync(args[1..]);
+    case "search":
+        return await SearchBenchmark.RunAsync(args[1..]);
     default:
         Console.Error.WriteLine("""
             usage: Lantai.Bench <benchmark> [options]
@@ -26,6 +29,13 @@ switch (benchmark)
               ingest [--set small|large] [--small-files N] [--dir DIR]
                      transfer check and ingest of 10,000 files of 10-200 KB and of four 500 MB files, against the raw
                      limit (read + SM3 + SHA-256 + write) of the same bytes
+              search [--records 1000000] [--sample 100000] [--fulltext 20000] [--index-threads 1,2] [--dir DIR] [--keep]
+                     [--pg CONNECTION-STRING] [--no-pg] [--no-sqlite] [--baseline-queries N]
+                     [--only breakdown|index|fulltext|query|directory|pg|fts5]
+                     indexing rate (and where the time goes), full-text MB/s, query latency p50/p95/p99 of a fixed
+                     replay of 1,000 queries through SearchService, against PostgreSQL pg_trgm and SQLite FTS5 trigram
+              search --relevance [--pg CONNECTION-STRING]
+                     precision@10 and MRR of pg_trgm on the relevance set (tests/Lantai.Tests/Search/Relevance)
             """);
         return 2;
 }

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace Lantai.Bench.Search;
+
+/// <summary>
+/// Replays the fixed queries on 1 or more workers, each its own connection or searcher: every worker runs the whole
+/// list, starting at a different place, so two workers give twice the queries with both running at once.
+/// </summary>
+internal static class QueryReplay
+{
+    /// <param name="run">Runs one query for worker w; returns the hits it found (for the check that it did work) and whether a time limit stopped it.</param>
+    public static async Task<LatencyResult> RunAsync(string engine, string what, IReadOnlyList<string> queries, int workers, Func<int, string, Task<(long Hits, bool TimedOut)>> run, int warmup = 100)
+    {
+        for (var i = 0; i < Math.Min(warmup, queries.Count); i++)
+        {
+            await run(0, queries[i]);
+        }
+
+        var latencies = new double[workers][];
+        var hits = new long[workers];
+        var timedOut = new int[workers];
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+        {
+            var mine = new double[queries.Count];
+            var start = w * queries.Count / workers;
+            for (var i = 0; i < queries.Count; i++)
+            {
+                var query = queries[(start + i) % queries.Count];
+                var began = Stopwatch.GetTimestamp();
+                var (found, stopped) = await run(w, query);
+                mine[i] = Stopwatch.GetElapsedTime(began).TotalMilliseconds;
+                hits[w] += found;
+                timedOut[w] += stopped ? 1 : 0;
+            }
+
+            latencies[w] = mine;
+        })));
+        watch.Stop();
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        var result = new LatencyResult(engine, what, workers, all.Length, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), all[^1], all.Average(),
+            all.Length / watch.Elapsed.TotalSeconds, hits.Sum() / (double)all.Length, timedOut.Sum(), Process.GetCurrentProcess().TotalProcessorTime - cpu);
+        Console.WriteLine(result.Line());
+        return result;
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

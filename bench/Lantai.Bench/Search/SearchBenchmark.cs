@@ -1,0 +1,313 @@
+using System.Globalization;
+using Lantai.Bench.Import;
+using Lantai.Search;
+using Lantai.Search.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+
+namespace Lantai.Bench.Search;
+
+/// <summary>
+/// Search: indexing rate (with where the time goes), full-text rate, and query latency for a fixed replay of 1,000
+/// queries through <see cref="SearchService"/>, with PostgreSQL pg_trgm and SQLite FTS5 trigram as baselines on the
+/// same records and queries in the same run. Prints Markdown tables.
+/// </summary>
+internal static class SearchBenchmark
+{
+    private const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=lantai;Password=lantai;Database=postgres";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var o = new Options();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--records": o.Records = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--sample": o.Sample = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--fulltext": o.FullText = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--queries": o.Queries = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--baseline-queries": o.BaselineQueries = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--index-threads": o.IndexThreads = [.. args[++i].Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture))]; break;
+                case "--dir": o.Dir = args[++i]; break;
+                case "--pg": o.Postgres = args[++i]; break;
+                case "--no-pg": o.UsePostgres = false; break;
+                case "--no-sqlite": o.UseSqlite = false; break;
+                case "--only": o.Only.Add(args[++i]); break;
+                case "--keep": o.Keep = true; break;
+                case "--relevance": return await RelevanceBaseline.RunAsync(args[(i + 1)..], DefaultPostgres);
+                default:
+                    Console.Error.WriteLine($"unknown option {args[i]}");
+                    return 2;
+            }
+        }
+
+        o.Dir ??= Path.Combine(Path.GetTempPath(), "lantai-bench-search");
+        System.IO.Directory.CreateDirectory(o.Dir);
+        var (sqliteVersion, trigram) = Fts5Baseline.Check();
+        Console.WriteLine($"# Search benchmark: {o.Records:N0} records, {o.Queries:N0} queries");
+        Console.WriteLine($"machine: {Machine.Describe()}");
+        Console.WriteLine($"load average at start: {ImportBenchmark.LoadAverage()}");
+        Console.WriteLine($"SQLite {sqliteVersion} (bundled with Microsoft.Data.Sqlite), FTS5 trigram tokenizer: {(trigram ? "yes" : "NO")}");
+        Console.WriteLine($"data: {o.Dir}");
+        Console.WriteLine();
+
+        var indexing = new List<IndexingResult>();
+        var latencies = new List<LatencyResult>();
+        var notes = new List<string>();
+        var dataDir = Path.Combine(o.Dir, string.Create(CultureInfo.InvariantCulture, $"lucene-{o.Records}"));
+        var scratch = Path.Combine(o.Dir, "scratch");
+
+        if (o.Wanted("breakdown"))
+        {
+            Console.WriteLine($"## Where the indexing time goes ({o.Sample:N0} records)");
+            indexing.Add(IndexingBench.Generation(o.Sample));
+            indexing.Add(IndexingBench.Build(o.Sample));
+            indexing.Add(IndexingBench.Analysis(o.Sample, content: false));
+            indexing.Add(Scratch(scratch, p => IndexingBench.WithConfig("writer, KeywordAnalyzer (one token per field)", p, o.Sample, 1, false, c => c, new KeywordAnalyzer())));
+            indexing.Add(Scratch(scratch, p => IndexingBench.ThroughSearchIndex("SearchIndex writer (AddDocument)", p, o.Sample, 1, false)));
+            indexing.Add(Scratch(scratch, p => IndexingBench.ThroughSearchIndex("SearchIndex writer (UpdateDocument by id)", p, o.Sample, 1, false, update: true)));
+            foreach (var mb in new[] { 16.0, 256.0 })
+            {
+                indexing.Add(Scratch(scratch, p => IndexingBench.WithConfig(string.Create(CultureInfo.InvariantCulture, $"RAM buffer {mb:F0} MB"), p, o.Sample, 1, false, c =>
+                {
+                    c.RAMBufferSizeMB = mb;
+                    return c;
+                })));
+            }
+
+            indexing.Add(Scratch(scratch, p => IndexingBench.WithConfig("no merges (NoMergePolicy), no compound files", p, o.Sample, 1, false, c =>
+            {
+                c.MergePolicy = NoMergePolicy.NO_COMPOUND_FILES;
+                c.UseCompoundFile = false;
+                return c;
+            })));
+            indexing.Add(Scratch(scratch, p => IndexingBench.WithConfig("tiered 30 segs/tier, no compound files", p, o.Sample, 1, false, c =>
+            {
+                c.MergePolicy = new TieredMergePolicy { SegmentsPerTier = 30, MaxMergeAtOnce = 30, NoCFSRatio = 0 };
+                c.UseCompoundFile = false;
+                return c;
+            })));
+            indexing.Add(Scratch(scratch, p => IndexingBench.ThroughSearchIndex("SearchIndex writer, 2 feeding threads", p, o.Sample, 2, false)));
+            Console.WriteLine();
+        }
+
+        if (o.Wanted("index"))
+        {
+            Console.WriteLine($"## Indexing {o.Records:N0} records through SearchIndex");
+            using (var probe = new SearchIndex(new Lantai.Data.DatabaseOptions { DataDir = Path.Combine(scratch, "probe") }))
+            {
+                Console.WriteLine("SearchIndex writer: " + IndexingBench.Describe(probe.Writer));
+            }
+
+            System.IO.Directory.Delete(Path.Combine(scratch, "probe"), true);
+            foreach (var threads in o.IndexThreads.Order())
+            {
+                var last = threads == o.IndexThreads.Max();
+                if (last)
+                {
+                    DeleteIfExists(dataDir);
+                    indexing.Add(IndexingBench.ThroughSearchIndex($"SearchIndex, {threads} feeding thread(s)", dataDir, o.Records, threads, false));
+                }
+                else
+                {
+                    indexing.Add(Scratch(scratch, p => IndexingBench.ThroughSearchIndex($"SearchIndex, {threads} feeding thread(s)", p, o.Records, threads, false)));
+                }
+            }
+
+            Console.WriteLine();
+        }
+
+        if (o.Wanted("fulltext"))
+        {
+            Console.WriteLine($"## Full text: {o.FullText:N0} records with 2 KB of text");
+            indexing.Add(IndexingBench.Analysis(Math.Min(o.FullText, 5000), content: true));
+            foreach (var threads in new[] { 1, 2 })
+            {
+                indexing.Add(Scratch(scratch, p => IndexingBench.ThroughSearchIndex($"SearchIndex, 2 KB text, {threads} thread(s)", p, o.FullText, threads, true)));
+            }
+
+            Console.WriteLine();
+        }
+
+        var queries = SearchCorpus.Queries(o.Queries);
+        var baselineQueries = queries.Take(o.BaselineQueries).ToList();
+        var indexPath = Path.Combine(dataDir, "index", "current");
+        var haveIndex = System.IO.Directory.Exists(indexPath) && DirectoryReader.IndexExists(FSDirectory.Open(indexPath));
+        LatencyResult? reference1 = null;
+        LatencyResult? reference2 = null;
+        if (o.Wanted("query") && haveIndex)
+        {
+            Console.WriteLine($"## Queries through SearchService ({queries.Count:N0} queries, staff, page of 20, snippets on)");
+            await using var provider = LuceneQueries.Services(dataDir);
+            foreach (var facets in new[] { false, true })
+            {
+                foreach (var workers in new[] { 1, 2 })
+                {
+                    var r = await QueryReplay.RunAsync("Lucene", facets ? "SearchService, facets on" : "SearchService, facets off", queries, workers, LuceneQueries.ThroughService(provider, workers, facets, SearchAudience.Staff));
+                    latencies.Add(r);
+                    if (!facets)
+                    {
+                        reference1 = workers == 1 ? r : reference1;
+                        reference2 = workers == 2 ? r : reference2;
+                    }
+                }
+            }
+
+            latencies.Add(await QueryReplay.RunAsync("Lucene", "SearchService, public, facets on", queries, 2, LuceneQueries.ThroughService(provider, 2, true, SearchAudience.Public)));
+            Console.WriteLine();
+        }
+
+        if (o.Wanted("directory") && haveIndex)
+        {
+            Console.WriteLine("## MMapDirectory vs NIOFSDirectory (plain IndexSearcher, MultiFieldQueryParser over the staff fields)");
+            foreach (var mmap in new[] { true, false })
+            {
+                foreach (var workers in new[] { 1, 2 })
+                {
+                    var (owner, run) = LuceneQueries.ThroughDirectory(indexPath, mmap);
+                    using (owner)
+                    {
+                        latencies.Add(await QueryReplay.RunAsync("Lucene", mmap ? "IndexSearcher, MMapDirectory" : "IndexSearcher, NIOFSDirectory", queries, workers, run));
+                    }
+                }
+            }
+
+            Console.WriteLine();
+        }
+
+        if (o.UsePostgres && o.Wanted("pg"))
+        {
+            Console.WriteLine($"## PostgreSQL pg_trgm ({baselineQueries.Count:N0} queries)");
+            await using var pg = new PgTrgmBaseline(o.Postgres, string.Create(CultureInfo.InvariantCulture, $"lantai_bench_search_{o.Records}"));
+            if (!await pg.IsLoadedAsync(o.Records))
+            {
+                var (copy, index, bytes) = await pg.LoadAsync(SearchCorpus.Records(o.Records).Select((r, i) => ((long)i, r.BaselineText)));
+                var line = string.Create(CultureInfo.InvariantCulture, $"pg_trgm load: COPY {copy.TotalSeconds:F1} s ({o.Records / copy.TotalSeconds:N0} rows/s), GIN trigram index {index.TotalSeconds:F1} s, table + index {bytes / 1048576.0:N0} MB");
+                Console.WriteLine(line);
+                notes.Add(line);
+            }
+
+            await pg.OpenAsync(2);
+            foreach (var ranked in new[] { false, true })
+            {
+                foreach (var workers in new[] { 1, 2 })
+                {
+                    latencies.Add(await QueryReplay.RunAsync("pg_trgm", ranked ? "LIKE, top 20 by word_similarity" : "LIKE, first 20", baselineQueries, workers, async (w, q) => ((await pg.SearchAsync(w, q, ranked)).Count, false), warmup: 20));
+                }
+            }
+
+            if (!o.Keep)
+            {
+                await pg.DropAsync();
+            }
+
+            Console.WriteLine();
+        }
+
+        if (o.UseSqlite && trigram && o.Wanted("fts5"))
+        {
+            Console.WriteLine($"## SQLite FTS5 trigram ({baselineQueries.Count:N0} queries)");
+            using var fts = new Fts5Baseline(Path.Combine(o.Dir, string.Create(CultureInfo.InvariantCulture, $"fts5-{o.Records}.db")));
+            if (!fts.IsLoaded(o.Records))
+            {
+                var (load, bytes) = fts.Load(SearchCorpus.Records(o.Records).Select((r, i) => ((long)i, r.BaselineText)));
+                var line = string.Create(CultureInfo.InvariantCulture, $"FTS5 load: {load.TotalSeconds:F1} s ({o.Records / load.TotalSeconds:N0} rows/s, insert + optimize), {bytes / 1048576.0:N0} MB");
+                Console.WriteLine(line);
+                notes.Add(line);
+            }
+
+            fts.Open(2);
+            foreach (var workers in new[] { 1, 2 })
+            {
+                latencies.Add(await QueryReplay.RunAsync("FTS5", "MATCH (≥3 chars) / LIKE, top 20", baselineQueries, workers, (w, q) => Task.FromResult(((long)fts.Search(w, q).Count, false)), warmup: 20));
+            }
+
+            if (!o.Keep)
+            {
+                fts.Delete();
+            }
+
+            Console.WriteLine();
+        }
+
+        Console.WriteLine($"load average at end: {ImportBenchmark.LoadAverage()}");
+        Console.WriteLine();
+        if (indexing.Count > 0)
+        {
+            Console.WriteLine("| indexing | threads | records | time | records/s | tokens/s | MB/s | CPU µs/record | notes |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+            indexing.ForEach(r => Console.WriteLine(r.Row()));
+            Console.WriteLine();
+        }
+
+        if (latencies.Count > 0)
+        {
+            Console.WriteLine("| engine | query | threads | p50 ms | p95 ms | p99 ms | max ms | queries/s | hits/query | timed out | baseline ÷ Lucene p50 / p95 / p99 (SearchService, facets off, same threads) |");
+            Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            latencies.ForEach(r => Console.WriteLine(r.Row(r.Engine == "Lucene" ? null : r.Workers == 1 ? reference1 : reference2)));
+            Console.WriteLine();
+            Console.WriteLine("hits/query: Lucene counts every match (TotalHits); the baselines return at most 20 rows.");
+        }
+
+        notes.ForEach(Console.WriteLine);
+        if (!o.Keep)
+        {
+            DeleteIfExists(dataDir);
+        }
+
+        DeleteIfExists(scratch);
+        return 0;
+    }
+
+    private static IndexingResult Scratch(string scratch, Func<string, IndexingResult> run)
+    {
+        DeleteIfExists(scratch);
+        try
+        {
+            return run(scratch);
+        }
+        finally
+        {
+            DeleteIfExists(scratch);
+        }
+    }
+
+    private static void DeleteIfExists(string path)
+    {
+        if (System.IO.Directory.Exists(path))
+        {
+            System.IO.Directory.Delete(path, recursive: true);
+        }
+    }
+
+    private sealed class Options
+    {
+        public long Records { get; set; } = 1_000_000;
+
+        public long Sample { get; set; } = 100_000;
+
+        public long FullText { get; set; } = 20_000;
+
+        public int Queries { get; set; } = 1000;
+
+        public int BaselineQueries { get; set; } = 1000;
+
+        public int[] IndexThreads { get; set; } = [1, 2];
+
+        public string? Dir { get; set; }
+
+        public string Postgres { get; set; } = DefaultPostgres;
+
+        public bool UsePostgres { get; set; } = true;
+
+        public bool UseSqlite { get; set; } = true;
+
+        public bool Keep { get; set; }
+
+        public HashSet<string> Only { get; } = new(StringComparer.Ordinal);
+
+        public bool Wanted(string part) => Only.Count == 0 || Only.Contains(part);
+    }
+}
