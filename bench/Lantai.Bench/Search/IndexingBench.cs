@@ -84,14 +84,39 @@ internal static class IndexingBench
     }
 
     /// <summary>Indexes with a writer of our own making (variants of the configuration), into <paramref name="path"/>.</summary>
-    public static IndexingResult WithConfig(string what, string path, long count, int threads, bool content, Func<IndexWriterConfig, IndexWriterConfig> configure, Analyzer? analyzer = null)
+    public static IndexingResult WithConfig(string what, string path, long count, int threads, bool content, Func<IndexWriterConfig, IndexWriterConfig> configure, Analyzer? analyzer = null, Func<Document, Document>? reshape = null)
     {
         System.IO.Directory.CreateDirectory(path);
         using var directory = FSDirectory.Open(path);
         using var ownAnalyzer = analyzer ?? new LantaiAnalyzer();
         var config = configure(new IndexWriterConfig(SearchIndex.Version, ownAnalyzer) { OpenMode = OpenMode.CREATE, Similarity = SearchIndex.Similarity, RAMBufferSizeMB = 64 });
         using var writer = new IndexWriter(directory, config);
-        return Write(what, writer, count, threads, content, update: false, writer.Commit, path);
+        return Write(what, writer, count, threads, content, update: false, writer.Commit, path, reshape);
+    }
+
+    /// <summary>The document without the stored copy of its keyword fields (doc values and the indexed term stay).</summary>
+    public static Document KeywordsNotStored(Document doc) => Reshape(doc, f =>
+        f is StringField && f.Name != SearchFields.Id ? new StringField(f.Name, f.GetStringValue(CultureInfo.InvariantCulture), Field.Store.NO) : f);
+
+    /// <summary>The document without its doc values (facets, sorting).</summary>
+    public static Document NoDocValues(Document doc) => Reshape(doc, f => f.FieldType.DocValueType == DocValuesType.NONE ? f : null);
+
+    /// <summary>The document with its text fields indexed but not stored (no hits or snippets could be shown from it).</summary>
+    public static Document TextNotStored(Document doc) => Reshape(doc, f =>
+        f is TextField ? new TextField(f.Name, f.GetStringValue(CultureInfo.InvariantCulture), Field.Store.NO) : f);
+
+    private static Document Reshape(Document doc, Func<Field, Field?> map)
+    {
+        var reshaped = new Document();
+        foreach (var field in doc.Fields.OfType<Field>())
+        {
+            if (map(field) is { } kept)
+            {
+                reshaped.Add(kept);
+            }
+        }
+
+        return reshaped;
     }
 
     public static string Describe(IndexWriter writer)
@@ -101,11 +126,12 @@ internal static class IndexingBench
             $"RAMBufferSizeMB={c.RAMBufferSizeMB}, MaxBufferedDocs={c.MaxBufferedDocs}, MergePolicy={c.MergePolicy}, MergeScheduler={c.MergeScheduler.GetType().Name}, MaxThreadStates={c.MaxThreadStates}, UseCompoundFile={c.UseCompoundFile}");
     }
 
-    private static IndexingResult Write(string what, IndexWriter writer, long count, int threads, bool content, bool update, Action commit, string path)
+    private static IndexingResult Write(string what, IndexWriter writer, long count, int threads, bool content, bool update, Action commit, string path, Func<Document, Document>? reshape = null)
     {
         var result = Timed(what, threads, count, content ? SearchCorpus.FullText : null, r =>
         {
             var doc = SearchDocumentBuilder.Build(r.Source(r.Content));
+            doc = reshape is null ? doc : reshape(doc);
             if (update)
             {
                 writer.UpdateDocument(new Term(SearchFields.Id, r.Record.Record.Id.ToString()), doc);
@@ -119,7 +145,7 @@ internal static class IndexingBench
         }, commit);
         var segments = System.IO.Directory.GetFiles(path, "*.si").Length;
         var size = System.IO.Directory.GetFiles(path).Sum(f => new FileInfo(f).Length);
-        return Report(result with { Notes = string.Create(CultureInfo.InvariantCulture, $"{segments} segments, {size / 1048576.0:N0} MB on disk") }, print: false);
+        return Report(result with { Notes = string.Create(CultureInfo.InvariantCulture, $"{result.Notes}; {segments} segments, {size / 1048576.0:N0} MB on disk") }, print: false);
     }
 
     /// <summary>Generates records chunk by chunk (not timed) and runs <paramref name="work"/> on each with <paramref name="threads"/> threads (timed).</summary>
@@ -129,6 +155,8 @@ internal static class IndexingBench
         long tokens = 0;
         long bytes = 0;
         var cpuBusy = TimeSpan.Zero;
+        long allocated = 0;
+        var collections = GC.CollectionCount(2);
         var wall = Stopwatch.StartNew();
         for (long start = 0; start < count; start += Chunk)
         {
@@ -142,6 +170,7 @@ internal static class IndexingBench
             }
 
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
             var began = Stopwatch.GetTimestamp();
             var next = -1;
             var counts = new long[threads];
@@ -162,16 +191,18 @@ internal static class IndexingBench
 
             busy += Stopwatch.GetElapsedTime(began);
             cpuBusy += Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            allocated += GC.GetTotalAllocatedBytes() - allocatedBefore;
             tokens += counts.Sum();
         }
 
         wall.Stop();
-        return Report(new IndexingResult(what, threads, count, busy, wall.Elapsed, tokens, bytes, cpuBusy, ""), print: finish is null);
+        var gc = string.Create(CultureInfo.InvariantCulture, $"{allocated / 1024.0 / count:F1} KB allocated/rec, {GC.CollectionCount(2) - collections} gen2 GCs");
+        return Report(new IndexingResult(what, threads, count, busy, wall.Elapsed, tokens, bytes, cpuBusy, gc), print: finish is null);
     }
 
     private static IndexingResult Report(IndexingResult r, bool print = true)
     {
-        if (print || r.Notes.Length > 0)
+        if (print)
         {
             Console.WriteLine(r.Line());
         }

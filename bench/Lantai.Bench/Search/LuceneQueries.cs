@@ -1,41 +1,34 @@
-using Lantai.Data;
 using Lantai.Search;
 using Lantai.Search.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Lantai.Bench.Search;
 
 /// <summary>
-/// Queries against the index: through <see cref="SearchService"/> resolved from the engine's own registrations (real
-/// query building, access filter, facets, snippets, time limit), and — for the MMapDirectory / NIOFSDirectory
+/// Queries against the index: through <see cref="SearchService"/> (real query building, access filter inside the query,
+/// facets, snippets, time limit), and — for the MMapDirectory / NIOFSDirectory
 /// comparison, which SearchIndex does not let us choose — through a plain IndexSearcher with the same analyzer and the
 /// staff fields and boosts, parsed by Lucene's MultiFieldQueryParser (AND).
 /// </summary>
 internal static class LuceneQueries
 {
-    public static ServiceProvider Services(string dataDir)
+    /// <summary>
+    /// SearchService over the index in <paramref name="dataDir"/>, without a database (code lists from the seed data, as
+    /// the service does when it has no database): the database would only add labels to the hits.
+    /// </summary>
+    public static Func<int, string, Task<(long, bool)>> ThroughService(SearchIndex index, bool facets, SearchAudience audience)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddLantaiEngine(new DatabaseOptions { DataDir = dataDir });
-        return services.BuildServiceProvider();
-    }
-
-    public static Func<int, string, Task<(long, bool)>> ThroughService(IServiceProvider provider, int workers, bool facets, SearchAudience audience)
-    {
-        var scopes = Enumerable.Range(0, workers).Select(_ => provider.CreateScope()).ToArray();
-        var services = scopes.Select(s => s.ServiceProvider.GetRequiredService<SearchService>()).ToArray();
+        var service = new SearchService(index);
         return async (worker, query) =>
         {
             var request = new SearchRequest { Query = query, Audience = audience, Clearance = 100, IncludeFacets = facets, PageSize = 20 };
-            var result = await services[worker].SearchAsync(request, CancellationToken.None);
+            var result = await service.SearchAsync(request, CancellationToken.None);
             if (!result.Succeeded)
             {
-                throw new InvalidOperationException($"search \"{query}\": {result.Errors[0].Message}");
+                throw new InvalidOperationException($"search \"{query}\" (worker {worker}): {result.Errors[0].Message}");
             }
 
             return (result.Value.Total, result.Value.TimedOut);

@@ -29,6 +29,7 @@ internal static class SearchBenchmark
                 case "--fulltext": o.FullText = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--queries": o.Queries = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--baseline-queries": o.BaselineQueries = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--ranked-queries": o.RankedQueries = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--index-threads": o.IndexThreads = [.. args[++i].Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture))]; break;
                 case "--dir": o.Dir = args[++i]; break;
                 case "--pg": o.Postgres = args[++i]; break;
@@ -62,6 +63,7 @@ internal static class SearchBenchmark
         if (o.Wanted("breakdown"))
         {
             Console.WriteLine($"## Where the indexing time goes ({o.Sample:N0} records)");
+            Scratch(scratch, p => IndexingBench.ThroughSearchIndex("warm-up (JIT), not counted", p, Math.Min(o.Sample, 20_000), 2, false));
             indexing.Add(IndexingBench.Generation(o.Sample));
             indexing.Add(IndexingBench.Build(o.Sample));
             indexing.Add(IndexingBench.Analysis(o.Sample, content: false));
@@ -89,6 +91,9 @@ internal static class SearchBenchmark
                 c.UseCompoundFile = false;
                 return c;
             })));
+            indexing.Add(Scratch(scratch, p => IndexingBench.WithConfig("keyword fields not stored (doc values kept)", p, o.Sample, 1, false, c => c, reshape: IndexingBench.KeywordsNotStored)));
+            indexing.Add(Scratch(scratch, p => IndexingBench.WithConfig("no doc values (no facets, no sorting)", p, o.Sample, 1, false, c => c, reshape: IndexingBench.NoDocValues)));
+            indexing.Add(Scratch(scratch, p => IndexingBench.WithConfig("text fields not stored (no hits shown)", p, o.Sample, 1, false, c => c, reshape: IndexingBench.TextNotStored)));
             indexing.Add(Scratch(scratch, p => IndexingBench.ThroughSearchIndex("SearchIndex writer, 2 feeding threads", p, o.Sample, 2, false)));
             Console.WriteLine();
         }
@@ -133,38 +138,56 @@ internal static class SearchBenchmark
 
         var queries = SearchCorpus.Queries(o.Queries);
         var baselineQueries = queries.Take(o.BaselineQueries).ToList();
+        var rankedQueries = queries.Take(o.RankedQueries).ToList();
         var indexPath = Path.Combine(dataDir, "index", "current");
         var haveIndex = System.IO.Directory.Exists(indexPath) && DirectoryReader.IndexExists(FSDirectory.Open(indexPath));
-        LatencyResult? reference1 = null;
-        LatencyResult? reference2 = null;
+        var references = new Dictionary<LatencyResult, LatencyResult>();
+        using var referenceIndex = haveIndex ? new SearchIndex(new Lantai.Data.DatabaseOptions { DataDir = dataDir }) : null;
+
+        // Each baseline replay is preceded by Lucene's replay of the same queries on the same number of threads, so the
+        // ratio compares two runs a minute apart (the machine's load changes by the minute).
+        async Task<LatencyResult> Baseline(string engine, string what, IReadOnlyList<string> list, int workers, Func<int, string, Task<(long, bool)>> run)
+        {
+            LatencyResult? reference = null;
+            if (referenceIndex is not null)
+            {
+                reference = await QueryReplay.RunAsync("Lucene", $"SearchService, facets off (reference, {list.Count} q)", list, workers, LuceneQueries.ThroughService(referenceIndex, false, SearchAudience.Staff));
+                latencies.Add(reference);
+            }
+
+            var result = await QueryReplay.RunAsync(engine, what, list, workers, run, warmup: 20);
+            latencies.Add(result);
+            if (reference is not null)
+            {
+                references[result] = reference;
+            }
+
+            return result;
+        }
         if (o.Wanted("query") && haveIndex)
         {
             Console.WriteLine($"## Queries through SearchService ({queries.Count:N0} queries, staff, page of 20, snippets on)");
-            await using var provider = LuceneQueries.Services(dataDir);
+            var index = referenceIndex!;
             foreach (var facets in new[] { false, true })
             {
                 foreach (var workers in new[] { 1, 2 })
                 {
-                    var r = await QueryReplay.RunAsync("Lucene", facets ? "SearchService, facets on" : "SearchService, facets off", queries, workers, LuceneQueries.ThroughService(provider, workers, facets, SearchAudience.Staff));
+                    var r = await QueryReplay.RunAsync("Lucene", facets ? "SearchService, facets on" : "SearchService, facets off", queries, workers, LuceneQueries.ThroughService(index, facets, SearchAudience.Staff));
                     latencies.Add(r);
-                    if (!facets)
-                    {
-                        reference1 = workers == 1 ? r : reference1;
-                        reference2 = workers == 2 ? r : reference2;
-                    }
                 }
             }
 
-            latencies.Add(await QueryReplay.RunAsync("Lucene", "SearchService, public, facets on", queries, 2, LuceneQueries.ThroughService(provider, 2, true, SearchAudience.Public)));
+            latencies.Add(await QueryReplay.RunAsync("Lucene", "SearchService, public, facets on", queries, 2, LuceneQueries.ThroughService(index, true, SearchAudience.Public)));
             Console.WriteLine();
         }
 
         if (o.Wanted("directory") && haveIndex)
         {
             Console.WriteLine("## MMapDirectory vs NIOFSDirectory (plain IndexSearcher, MultiFieldQueryParser over the staff fields)");
-            foreach (var mmap in new[] { true, false })
+            // Interleaved and twice each, so that neither directory gets the colder page cache or the quieter minute.
+            foreach (var workers in new[] { 1, 2, 1, 2 })
             {
-                foreach (var workers in new[] { 1, 2 })
+                foreach (var mmap in new[] { true, false })
                 {
                     var (owner, run) = LuceneQueries.ThroughDirectory(indexPath, mmap);
                     using (owner)
@@ -192,9 +215,10 @@ internal static class SearchBenchmark
             await pg.OpenAsync(2);
             foreach (var ranked in new[] { false, true })
             {
+                var list = ranked ? rankedQueries : baselineQueries;
                 foreach (var workers in new[] { 1, 2 })
                 {
-                    latencies.Add(await QueryReplay.RunAsync("pg_trgm", ranked ? "LIKE, top 20 by word_similarity" : "LIKE, first 20", baselineQueries, workers, async (w, q) => ((await pg.SearchAsync(w, q, ranked)).Count, false), warmup: 20));
+                    await Baseline("pg_trgm", ranked ? $"LIKE, top 20 by word_similarity" : "LIKE, first 20", list, workers, async (w, q) => ((await pg.SearchAsync(w, q, ranked)).Count, false));
                 }
             }
 
@@ -221,7 +245,7 @@ internal static class SearchBenchmark
             fts.Open(2);
             foreach (var workers in new[] { 1, 2 })
             {
-                latencies.Add(await QueryReplay.RunAsync("FTS5", "MATCH (≥3 chars) / LIKE, top 20", baselineQueries, workers, (w, q) => Task.FromResult(((long)fts.Search(w, q).Count, false)), warmup: 20));
+                await Baseline("FTS5", "MATCH (≥3 chars, by bm25) / LIKE, top 20", baselineQueries, workers, (w, q) => Task.FromResult(((long)fts.Search(w, q).Count, false)));
             }
 
             if (!o.Keep)
@@ -244,9 +268,9 @@ internal static class SearchBenchmark
 
         if (latencies.Count > 0)
         {
-            Console.WriteLine("| engine | query | threads | p50 ms | p95 ms | p99 ms | max ms | queries/s | hits/query | timed out | baseline ÷ Lucene p50 / p95 / p99 (SearchService, facets off, same threads) |");
+            Console.WriteLine("| engine | query | threads | p50 ms | p95 ms | p99 ms | max ms | queries/s | hits/query | timed out | baseline ÷ Lucene p50 / p95 / p99 (the Lucene reference run just before, same queries and threads) |");
             Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-            latencies.ForEach(r => Console.WriteLine(r.Row(r.Engine == "Lucene" ? null : r.Workers == 1 ? reference1 : reference2)));
+            latencies.ForEach(r => Console.WriteLine(r.Row(references.GetValueOrDefault(r))));
             Console.WriteLine();
             Console.WriteLine("hits/query: Lucene counts every match (TotalHits); the baselines return at most 20 rows.");
         }
@@ -293,6 +317,9 @@ internal static class SearchBenchmark
         public int Queries { get; set; } = 1000;
 
         public int BaselineQueries { get; set; } = 1000;
+
+        /// <summary>pg_trgm ranked by word_similarity scores every matching row: at 1,000,000 rows a common word takes seconds, so it replays a prefix.</summary>
+        public int RankedQueries { get; set; } = 200;
 
         public int[] IndexThreads { get; set; } = [1, 2];
 

@@ -74,6 +74,18 @@ public static class SearchKeyFolding
         _ => CharClass.Separator,
     };
 
+    private static string SafeNfkc(char c)
+    {
+        try
+        {
+            return c.ToString().Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return c.ToString();
+        }
+    }
+
     private static char FoldOne(char c, Dictionary<char, char> traditionalSimplified)
     {
         if (char.IsSurrogate(c))
@@ -86,7 +98,8 @@ public static class SearchKeyFolding
         // change under NFKC are skipped to keep start-up short.
         if (!IsNfkcStableBlock(c))
         {
-            var normalized = c.ToString().Normalize(NormalizationForm.FormKC);
+            // BENCH LOCAL FIX: ICU rejects noncharacters (U+FDD0…, U+FFFE, U+FFFF) with ArgumentException; they stay as they are.
+            var normalized = SafeNfkc(c);
             if (normalized.Length == 1)
             {
                 folded = normalized[0];
