@@ -17,6 +17,7 @@ internal static class QueryReplay
         }
 
         var latencies = new double[workers][];
+        var slowest = new System.Collections.Concurrent.ConcurrentBag<(double Ms, string Query, long Hits)>();
         var hits = new long[workers];
         var timedOut = new int[workers];
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -31,6 +32,7 @@ internal static class QueryReplay
                 var began = Stopwatch.GetTimestamp();
                 var (found, stopped) = await run(w, query);
                 mine[i] = Stopwatch.GetElapsedTime(began).TotalMilliseconds;
+                slowest.Add((mine[i], query, found));
                 hits[w] += found;
                 timedOut[w] += stopped ? 1 : 0;
             }
@@ -42,6 +44,7 @@ internal static class QueryReplay
         var result = new LatencyResult(engine, what, workers, all.Length, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99), all[^1], all.Average(),
             all.Length / watch.Elapsed.TotalSeconds, hits.Sum() / (double)all.Length, timedOut.Sum(), Process.GetCurrentProcess().TotalProcessorTime - cpu);
         Console.WriteLine(result.Line());
+        Console.WriteLine("           slowest: " + string.Join("  ", slowest.OrderByDescending(s => s.Ms).Take(5).Select(s => $"{s.Query} ({s.Ms:F0} ms, {s.Hits:N0} hits)")));
         return result;
     }
 
