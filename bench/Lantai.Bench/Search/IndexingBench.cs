@@ -145,7 +145,7 @@ internal static class IndexingBench
         }, commit);
         var segments = System.IO.Directory.GetFiles(path, "*.si").Length;
         var size = System.IO.Directory.GetFiles(path).Sum(f => new FileInfo(f).Length);
-        return Report(result with { Notes = string.Create(CultureInfo.InvariantCulture, $"{result.Notes}; {segments} segments, {size / 1048576.0:N0} MB on disk") }, print: false);
+        return Report(result with { Notes = string.Create(CultureInfo.InvariantCulture, $"{result.Notes}; {segments} segments, {size / 1048576.0:N0} MB on disk") });
     }
 
     /// <summary>Generates records chunk by chunk (not timed) and runs <paramref name="work"/> on each with <paramref name="threads"/> threads (timed).</summary>
