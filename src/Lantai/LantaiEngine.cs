@@ -97,8 +97,16 @@ public static class LantaiEngine
 
         // Search
         services.AddSingleton<SearchIndex>();
+        services.AddSingleton<SearchSignal>();
+        services.AddSingleton<Search.Content.ContentTextCache>();
+        services.AddScoped<Search.Content.RecordContent>();
         services.AddScoped<SearchIndexer>();
+        services.AddScoped<SearchIndexRebuilder>();
+        services.AddScoped<SearchIndexInspector>();
+        services.AddScoped<IJobHandler, SearchRebuildJob>();
         services.AddScoped<SearchService>();
+        // Like the JobRunner: only a host that starts hosted services (the web server) keeps the index caught up.
+        services.AddHostedService<SearchIndexUpdater>();
 
         // Security
         services.AddScoped<AuditVerifier>();
