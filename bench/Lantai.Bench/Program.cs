@@ -2,6 +2,7 @@ using System.Text;
 using Lantai.Bench.Hash;
 using Lantai.Bench.Import;
 using Lantai.Bench.Ingest;
+using Lantai.Bench.Search;
 
 // The benchmark home of Lantai: one subcommand per benchmark, each printing throughput and what it was measured on.
 // Run in Release: dotnet run -c Release --project bench/Lantai.Bench -- <benchmark> [options]
@@ -15,6 +16,8 @@ switch (benchmark)
         return await HashBenchmark.RunAsync(args[1..]);
     case "ingest":
         return await IngestBenchmark.RunAsync(args[1..]);
+    case "analyzer":
+        return AnalyzerBenchmark.Run(args[1..]);
     default:
         Console.Error.WriteLine("""
             usage: Lantai.Bench <benchmark> [options]
@@ -26,6 +29,8 @@ switch (benchmark)
               ingest [--set small|large] [--small-files N] [--dir DIR]
                      transfer check and ingest of 10,000 files of 10-200 KB and of four 500 MB files, against the raw
                      limit (read + SM3 + SHA-256 + write) of the same bytes
+              analyzer [--records 200000]
+                     search analysis alone, one thread: LantaiAnalyzer against StandardTokenizer + CJK bigrams
             """);
         return 2;
 }
