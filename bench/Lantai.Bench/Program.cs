@@ -18,6 +18,8 @@ switch (benchmark)
         return await IngestBenchmark.RunAsync(args[1..]);
     case "search":
         return await SearchBenchmark.RunAsync(args[1..]);
+    case "analyzer":
+        return AnalyzerBenchmark.Run(args[1..]);
     default:
         Console.Error.WriteLine("""
             usage: Lantai.Bench <benchmark> [options]
@@ -30,12 +32,14 @@ switch (benchmark)
                      transfer check and ingest of 10,000 files of 10-200 KB and of four 500 MB files, against the raw
                      limit (read + SM3 + SHA-256 + write) of the same bytes
               search [--records 1000000] [--sample 100000] [--fulltext 20000] [--index-threads 1,2] [--dir DIR] [--keep]
-                     [--pg CONNECTION-STRING] [--no-pg] [--no-sqlite] [--baseline-queries N]
+                     [--pg CONNECTION-STRING] [--no-pg] [--no-sqlite] [--baseline-queries N] [--ranked-queries 200]
                      [--only breakdown|index|fulltext|query|directory|pg|fts5]
                      indexing rate (and where the time goes), full-text MB/s, query latency p50/p95/p99 of a fixed
                      replay of 1,000 queries through SearchService, against PostgreSQL pg_trgm and SQLite FTS5 trigram
               search --relevance [--pg CONNECTION-STRING]
-                     precision@10 and MRR of pg_trgm on the relevance set (tests/Lantai.Tests/Search/Relevance)
+                     precision@10 and MRR of Lucene and of pg_trgm on the relevance set (tests/Lantai.Tests/Search/Relevance)
+              analyzer [--records 200000]
+                     search analysis alone, one thread: LantaiAnalyzer against StandardTokenizer + CJK bigrams
             """);
         return 2;
 }

@@ -43,15 +43,24 @@ foreach (var (first, last) in hanRanges)
     }
 }
 
-// Folding must be idempotent: a target that is itself mapped is followed to its end.
+// Folding must be idempotent: a target that is itself mapped is followed to its end. ICU's data has a cycle
+// (苎 → 苧 → 苎, from Unihan's variant fields); every member of a cycle folds to its lowest code point (苎, the form of
+// the 通用规范汉字表).
 var chained = 0;
+var cycles = 0;
 foreach (var cp in map.Keys.ToList())
 {
+    var seen = new List<int> { cp };
     var target = map[cp];
-    var hops = 0;
-    while (map.TryGetValue(target, out var next) && next != target && hops++ < 8)
+    while (map.TryGetValue(target, out var next) && next != target && !seen.Contains(target))
     {
+        seen.Add(target);
         target = next;
+    }
+    if (seen.Contains(target))
+    {
+        target = seen[seen.IndexOf(target)..].Min();
+        cycles++;
     }
     if (target != map[cp])
     {
@@ -59,18 +68,22 @@ foreach (var cp in map.Keys.ToList())
         chained++;
     }
 }
+foreach (var cp in map.Where(pair => pair.Key == pair.Value).Select(pair => pair.Key).ToList())
+{
+    map.Remove(cp);
+}
 
 var text = new StringBuilder();
 text.Append("# Traditional → simplified Chinese, one character per line: traditional<TAB>simplified.\n");
 text.Append(CultureInfo.InvariantCulture, $"# Generated from ICU {icuVersion} (Unicode {unicodeVersion}) transliterator \"Traditional-Simplified\" by\n");
 text.Append("# tools/SearchTables/GenerateTraditionalSimplified.cs; see README.md beside this file. Do not edit by hand.\n");
-text.Append(CultureInfo.InvariantCulture, $"# {map.Count} mappings; {chained} chained to their end; {multi} one-to-many results skipped.\n");
+text.Append(CultureInfo.InvariantCulture, $"# {map.Count} mappings; {chained} chained to their end ({cycles} in cycles); {multi} one-to-many results skipped.\n");
 foreach (var (from, to) in map)
 {
     text.Append(char.ConvertFromUtf32(from)).Append('\t').Append(char.ConvertFromUtf32(to)).Append('\n');
 }
 File.WriteAllText(output, text.ToString(), new UTF8Encoding(false));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ICU {icuVersion}, Unicode {unicodeVersion}: {map.Count} mappings ({chained} chained, {multi} one-to-many skipped) → {output}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ICU {icuVersion}, Unicode {unicodeVersion}: {map.Count} mappings ({chained} chained, {cycles} in cycles, {multi} one-to-many skipped) → {output}"));
 
 internal sealed unsafe partial class Icu : IDisposable
 {

@@ -9,6 +9,13 @@ namespace Lantai.Search.Analysis;
 /// <remarks>
 /// Index tokens of "〔2021〕12号文件": 2021@0, 12@1, 号@2, 号文@2, 文@3, 文件@3, 件@4. A query is a phrase of
 /// <see cref="QueryTokens"/>: "12号" → 12@0 号@1; "号文件" → 号文@0 文件@1; "文" → 文 (unigram, a term query).
+/// <para>Decisions: white space of any kind (also U+3000 and line breaks, as PDF text wraps mid-word) between two CJK
+/// characters does not end the run. Latin letters and digits are separate runs (Z109 → z, 109), so a code is found as
+/// a phrase of its parts. Traditional Mongolian: a suffix is its own token whether it follows the stem after U+202F
+/// (as written properly), an ordinary space or a hyphen, so the stem alone finds every inflected form and "stem suffix"
+/// is a phrase; a suffix joined to the stem with nothing between is another word (not split: that needs a
+/// morphological analyser). FVS1–4, U+180E and ZWJ/ZWNJ are dropped inside words, and ᠣ/ᠤ, ᠥ/ᠦ fold together, so
+/// words that look the same give the same token.</para>
 /// </remarks>
 public sealed class LantaiAnalyzer : Analyzer
 {

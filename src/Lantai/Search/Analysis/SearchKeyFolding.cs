@@ -124,7 +124,8 @@ public static class SearchKeyFolding
     }
 
     private static bool IsNfkcStableBlock(char c) =>
-        c < 0x00A0 || c is >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7A3' or >= '\uE000' and <= '\uF8FF';
+        c < 0x00A0 || c is >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7A3' or >= '\uE000' and <= '\uF8FF'
+            or >= '\uFDD0' and <= '\uFDEF' or '\uFFFE' or '\uFFFF'; // noncharacters, which Normalize refuses
 
     private static CharClass Classify(char original, char folded)
     {
