@@ -90,7 +90,7 @@ public sealed class SearchCatalogue : IAsyncDisposable
         await new SearchIndexer(Db, Index).CatchUpAsync(default);
 
         // Content as the content indexer will add it: the documents are replaced with text included.
-        await SetContentAsync("征集批复", string.Concat(Enumerable.Repeat("各乡镇苏木：为做好本年度工作，现将有关事项通知如下。", 6)) + "经研究，同意你局开展档案征集工作，征集范围包括革命历史档案。" + string.Concat(Enumerable.Repeat("特此批复。", 10)));
+        await SetContentAsync("征集批复", string.Concat(Enumerable.Repeat("各乡镇苏木：为做好本年度工作，现将有关事项通知如下。", 6)) + "经研究，同意你局开展档案征集工作，征集范围包括革命历史档案。" + string.Concat(Enumerable.Repeat("特此批复。", 20)));
         await SetContentAsync("安全检查", "请各单位于年底前报送档案安全工作总结。");
         await SetContentAsync("工作总结", "本年度完成补偿标准的核定工作，并整理档案三百卷。");
     }
