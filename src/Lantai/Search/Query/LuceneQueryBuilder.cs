@@ -210,6 +210,14 @@ internal sealed class LuceneQueryBuilder
             query.Add(clause);
         }
 
+        // A year typed in the box (2016 征集) also matches the record's 年度, not only years written in its text.
+        if (text.Length == 4 && YearRange.TryParse(text, out var year, out _) && year is >= 1000 and <= 2999)
+        {
+            var byYear = NumericRangeQuery.NewInt32Range(SearchFields.Year, year, year, minInclusive: true, maxInclusive: true);
+            byYear.Boost = 1f;
+            query.Add(byYear);
+        }
+
         return query;
     }
 

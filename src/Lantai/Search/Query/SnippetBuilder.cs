@@ -87,18 +87,29 @@ internal static class SnippetBuilder
         var best = (Start: 0, End: 0, Score: -1);
         foreach (var span in spans)
         {
-            var start = Math.Max(0, span.Start - LeadIn);
-            var end = Math.Min(text.Length, start + ContentWindow);
-            var score = spans.Where(s => s.Start >= start && s.End <= end).Sum(s => s.End - s.Start);
+            var from = Math.Max(0, span.Start - LeadIn);
+            var to = Math.Min(text.Length, from + ContentWindow);
+            var score = spans.Where(s => s.Start >= from && s.End <= to).Sum(s => s.End - s.Start);
             if (score > best.Score)
             {
-                best = (start, end, score);
+                best = (from, to, score);
             }
         }
 
-        // Never cut a match in two at the window's end.
-        var end2 = spans.Where(s => s.Start < best.End && s.End > best.End).Select(s => s.End).DefaultIfEmpty(best.End).Max();
-        return (best.Start, end2);
+        // Never cut a match in two at the window's end, nor a surrogate pair (CJK extension B, Mongolian) at either end.
+        var end = spans.Where(s => s.Start < best.End && s.End > best.End).Select(s => s.End).DefaultIfEmpty(best.End).Max();
+        var begin = best.Start;
+        if (begin > 0 && char.IsLowSurrogate(text[begin]))
+        {
+            begin--;
+        }
+
+        if (end < text.Length && char.IsLowSurrogate(text[end]))
+        {
+            end++;
+        }
+
+        return (begin, end);
     }
 
     /// <summary>Line breaks and tabs of extracted text become single spaces in a content snippet.</summary>

@@ -66,16 +66,27 @@ public sealed class SearchCatalogue : IAsyncDisposable
 
         await AddAsync("征集批复", Draft("关于档案征集工作的批复", 2016, "Y") with
         {
-            Author = "示例旗档案局", DocumentNumber = "示档发〔2016〕12号", Date = new DateOnly(2016, 5, 3), OpenStatus = OpenStatus.Open, Carrier = "纸质",
+            Author = "示例旗档案局",
+            DocumentNumber = "示档发〔2016〕12号",
+            Date = new DateOnly(2016, 5, 3),
+            OpenStatus = OpenStatus.Open,
+            Carrier = "纸质",
             Remarks = "原件有水渍",
         });
         await AddAsync("安全检查", Draft("关于开展档案安全检查的通知", 2018, "D30") with
         {
-            Author = "示例旗人民政府", DocumentNumber = "示政发〔2018〕3号", Date = new DateOnly(2018, 9, 1), OpenStatus = OpenStatus.Open, Carrier = "纸质",
+            Author = "示例旗人民政府",
+            DocumentNumber = "示政发〔2018〕3号",
+            Date = new DateOnly(2018, 9, 1),
+            OpenStatus = OpenStatus.Open,
+            Carrier = "纸质",
         });
         await AddAsync("工作总结", Draft("二〇一〇年度工作总结", 2010, "D10") with
         {
-            Author = "示例旗档案局", Date = new DateOnly(2010, 12, 30), OpenStatus = OpenStatus.PartlyOpen, Carrier = "纸质",
+            Author = "示例旗档案局",
+            Date = new DateOnly(2010, 12, 30),
+            OpenStatus = OpenStatus.PartlyOpen,
+            Carrier = "纸质",
         });
         await AddAsync("干部任免", Draft("干部任免的请示", 2005, "Y") with { Author = "示例旗组织部", Date = new DateOnly(2005, 3, 1), OpenStatus = OpenStatus.Controlled });
         await AddAsync("基建报告", Draft("关于基建项目档案的报告", 2003, "Y") with { Date = new DateOnly(2003, 7, 15), OpenStatus = OpenStatus.Unreviewed });
@@ -84,20 +95,28 @@ public sealed class SearchCatalogue : IAsyncDisposable
         await AddAsync("会议纪要", Draft("局务会议纪要", 2017, "D10") with { Date = new DateOnly(2017, 2, 2), OpenStatus = OpenStatus.Open, Remarks = "涉及征地补偿争议" });
         await AddAsync("外包合同", Draft("档案数字化外包服务合同", 2012, "D30") with
         {
-            FondsCode = "X013", Date = new DateOnly(2012, 11, 20), OpenStatus = OpenStatus.Open, Carrier = "电子", DocumentNumber = "示二档〔2012〕5号",
+            FondsCode = "X013",
+            Date = new DateOnly(2012, 11, 20),
+            OpenStatus = OpenStatus.Open,
+            Carrier = "电子",
+            DocumentNumber = "示二档〔2012〕5号",
         });
 
         await new SearchIndexer(Db, Index).CatchUpAsync(default);
 
         // Content as the content indexer will add it: the documents are replaced with text included.
-        await SetContentAsync("征集批复", string.Concat(Enumerable.Repeat("各乡镇苏木：为做好本年度工作，现将有关事项通知如下。", 6)) + "经研究，同意你局开展档案征集工作，征集范围包括革命历史档案。" + string.Concat(Enumerable.Repeat("特此批复。", 10)));
+        await SetContentAsync("征集批复", string.Concat(Enumerable.Repeat("各乡镇苏木：为做好本年度工作，现将有关事项通知如下。", 6)) + "经研究，同意你局开展档案征集工作，征集范围包括革命历史档案。" + string.Concat(Enumerable.Repeat("特此批复。", 20)));
         await SetContentAsync("安全检查", "请各单位于年底前报送档案安全工作总结。");
         await SetContentAsync("工作总结", "本年度完成补偿标准的核定工作，并整理档案三百卷。");
     }
 
     private static RecordDraft Draft(string title, int year, string retention) => new()
     {
-        FondsCode = "0426", Year = year, RetentionCode = retention, OrgUnitCode = "BGS", Title = title,
+        FondsCode = "0426",
+        Year = year,
+        RetentionCode = retention,
+        OrgUnitCode = "BGS",
+        Title = title,
     };
 
     private async Task AddAsync(string name, RecordDraft draft)

@@ -38,6 +38,8 @@ public sealed class SearchQueryTests(SqliteCatalogueFixture fixture) : IClassFix
     [InlineData("全文:革命历史", new[] { "征集批复" })]
     [InlineData("内容:补偿标准", new[] { "工作总结" })]
     [InlineData("年度:2014", new[] { "内部办法" })]
+    [InlineData("2014", new[] { "内部办法" })]
+    [InlineData("2005 OR 2003", new[] { "干部任免", "基建报告" })]
     [InlineData("年度:2003-2005", new[] { "干部任免", "基建报告" })]
     [InlineData("年度:2003..2005", new[] { "干部任免", "基建报告" })]
     [InlineData("year:2003~2005", new[] { "干部任免", "基建报告" })]
