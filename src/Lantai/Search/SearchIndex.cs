@@ -241,6 +241,8 @@ public sealed class SearchIndex : IDisposable
         {
             lock (_gate)
             {
+                // A process that only read (a CLI command beside the server) goes on only reading: the server takes the new writer.
+                var wasWriter = _writer is not null;
                 _writer?.Dispose();
                 _writer = null;
                 _directory?.Dispose();
@@ -254,7 +256,7 @@ public sealed class SearchIndex : IDisposable
                     writer.Config.RAMBufferSizeMB = 64;
                     ReplaceSearchers(new SearcherManager(_writer, applyAllDeletes: true, new LantaiSearcherFactory()));
                 }
-                else if (!TryOpenWriterLocked())
+                else if (!wasWriter || !TryOpenWriterLocked())
                 {
                     ReplaceSearchers(OpenReadOnly(Directory()));
                 }
