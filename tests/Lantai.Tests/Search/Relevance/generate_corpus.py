@@ -184,8 +184,9 @@ def filler():
                 title = mongolian(rng.choice(MONGOLIAN_PHRASES), nnbsp=rng.random() < 0.5)
                 recs.append(Rec(f["code"], year, title, f["name"], "", "Y", rng.choice(f["units"]), cls, status, "纸质", "", random_date(year),
                                 pages=rng.randrange(1, 40), tag="filler-mn"))
-    # Before the first simplification scheme (1956) and in a few later copies, titles were written in traditional characters.
-    trad = [r for r in recs if r.year <= 1956 or rng.random() < 0.02]
+    # Titles before the first simplification scheme (1956) are in traditional characters, and so are 6 % of later ones
+    # (catalogues retyped from old registers, letters from Hong Kong, Macao and Taiwan).
+    trad = [r for r in recs if r.year <= 1956 or rng.random() < 0.06]
     titles = s2t([r.title for r in trad])
     authors = s2t([r.author for r in trad])
     for r, t, a in zip(trad, titles, authors):
