@@ -11,9 +11,12 @@ namespace Lantai.Tests.Search.Relevance;
 /// </summary>
 public sealed class RelevanceTests(RelevanceCorpus corpus, ITestOutputHelper output) : IClassFixture<RelevanceCorpus>
 {
-    /// <summary>What a good Chinese archival search reaches on this set (measured on the merged engine; see docs/benchmarks.md).</summary>
-    private const double PrecisionFloor = 0.8;
-    private const double MrrFloor = 0.8;
+    /// <summary>
+    /// Floors under the figures measured with the analysis and query branches merged (precision@10 0.989, MRR 1.000; see
+    /// docs/benchmarks.md): the slack is for the distractors a bigram index cannot tell from the word (办公安排 for 公安).
+    /// </summary>
+    private const double PrecisionFloor = 0.95;
+    private const double MrrFloor = 0.95;
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
