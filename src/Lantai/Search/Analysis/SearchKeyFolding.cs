@@ -74,18 +74,6 @@ public static class SearchKeyFolding
         _ => CharClass.Separator,
     };
 
-    private static string SafeNfkc(char c)
-    {
-        try
-        {
-            return c.ToString().Normalize(NormalizationForm.FormKC);
-        }
-        catch (ArgumentException)
-        {
-            return c.ToString();
-        }
-    }
-
     private static char FoldOne(char c, Dictionary<char, char> traditionalSimplified)
     {
         if (char.IsSurrogate(c))
@@ -98,8 +86,7 @@ public static class SearchKeyFolding
         // change under NFKC are skipped to keep start-up short.
         if (!IsNfkcStableBlock(c))
         {
-            // BENCH LOCAL FIX: ICU rejects noncharacters (U+FDD0…, U+FFFE, U+FFFF) with ArgumentException; they stay as they are.
-            var normalized = SafeNfkc(c);
+            var normalized = c.ToString().Normalize(NormalizationForm.FormKC);
             if (normalized.Length == 1)
             {
                 folded = normalized[0];
