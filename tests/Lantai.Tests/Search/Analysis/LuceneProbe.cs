@@ -37,7 +37,7 @@ internal sealed class LuceneProbe : IDisposable
     {
         var tokens = LantaiAnalyzer.QueryTokens(query);
         Assert.NotEmpty(tokens);
-        Query luceneQuery;
+        Lucene.Net.Search.Query luceneQuery;
         if (tokens.Count == 1)
         {
             luceneQuery = new TermQuery(new Term(TitleField, tokens[0].Term));
