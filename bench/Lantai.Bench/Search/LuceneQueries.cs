@@ -56,7 +56,8 @@ internal static class LuceneQueries
             }
 
             return Task.FromResult(((long)top.TotalHits, false));
-        });
+        }
+        );
     }
 
     private sealed class Owner(params IDisposable[] parts) : IDisposable

@@ -13,8 +13,15 @@ internal sealed class TrgmQuery
 {
     private static readonly Dictionary<string, string> Columns = new(StringComparer.Ordinal)
     {
-        ["题名"] = "title", ["責任者"] = "author", ["责任者"] = "author", ["文号"] = "docno", ["档号"] = "code",
-        ["title"] = "title", ["author"] = "author", ["docno"] = "docno", ["code"] = "code",
+        ["题名"] = "title",
+        ["責任者"] = "author",
+        ["责任者"] = "author",
+        ["文号"] = "docno",
+        ["档号"] = "code",
+        ["title"] = "title",
+        ["author"] = "author",
+        ["docno"] = "docno",
+        ["code"] = "code",
     };
 
     private readonly List<string> _tokens;
