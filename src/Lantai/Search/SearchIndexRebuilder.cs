@@ -54,7 +54,7 @@ public sealed class SearchIndexRebuilder(LantaiDbContext db, SearchIndex index, 
         IndexWriter? writer = null;
         try
         {
-            writer = index.OpenWriter(directory, RebuildRamBufferMb);
+            writer = index.OpenWriter(directory, RebuildRamBufferMb, bulk: true);
             long indexed;
             await using (var stream = LantaiDatabase.CreateContext(options))
             {
