@@ -271,7 +271,7 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>A writer on a generation folder, with the index's analyzer and similarity; commits an empty index first when the folder has none, so readers can open it.</summary>
-    internal IndexWriter OpenWriter(FSDirectory directory, double ramBufferMb)
+    internal IndexWriter OpenWriter(FSDirectory directory, double ramBufferMb, bool bulk = false)
     {
         var config = new IndexWriterConfig(Version, Analyzer)
         {
@@ -279,6 +279,14 @@ public sealed class SearchIndex : IDisposable
             Similarity = Similarity,
             RAMBufferSizeMB = ramBufferMb,
         };
+        if (bulk)
+        {
+            // A rebuild writes many large segments once: no compound files (written, then copied again) and wider
+            // merges, so fewer bytes are rewritten while the documents go in.
+            config.UseCompoundFile = false;
+            config.MergePolicy = new TieredMergePolicy { NoCFSRatio = 0, SegmentsPerTier = 20, MaxMergeAtOnce = 20 };
+        }
+
         var writer = new IndexWriter(directory, config);
         if (!DirectoryReader.IndexExists(directory))
         {

@@ -49,19 +49,19 @@ public sealed class SearchIndexRebuilder(LantaiDbContext db, SearchIndex index, 
         }
 
         var total = await db.Records.LongCountAsync(cancellationToken);
-        progress?.Report(new JobProgress(0, total, "重建索引"));
+        progress?.Report(new JobProgress(0, total, "写入文档"));
         var directory = FSDirectory.Open(path);
         IndexWriter? writer = null;
         try
         {
-            writer = index.OpenWriter(directory, RebuildRamBufferMb);
+            writer = index.OpenWriter(directory, RebuildRamBufferMb, bulk: true);
             long indexed;
             await using (var stream = LantaiDatabase.CreateContext(options))
             {
                 var feed = await RecordFeed.CreateAsync(db, content, cancellationToken);
                 await using var feeder = new DocumentFeeder(writer, content, replace: false, SearchIndexer.Threads, cancellationToken);
                 var records = stream.Records.AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable();
-                await feed.PostAllAsync(records, feeder, posted => progress?.Report(new JobProgress(Math.Max(0, posted - 4096), total, "重建索引")), cancellationToken);
+                await feed.PostAllAsync(records, feeder, posted => progress?.Report(new JobProgress(Math.Max(0, posted - 4096), total, "写入文档")), cancellationToken);
                 await feeder.CompleteAsync();
                 indexed = feeder.Added;
             }

@@ -19,7 +19,12 @@ internal static class IndexingData
     {
         var created = await new RecordService(db, TimeProvider.System).CreateAsync(new RecordDraft
         {
-            FondsCode = "0426", Year = 2016, RetentionCode = "Y", OrgUnitCode = orgUnit, Title = title, Author = "示例旗档案局",
+            FondsCode = "0426",
+            Year = 2016,
+            RetentionCode = "Y",
+            OrgUnitCode = orgUnit,
+            Title = title,
+            Author = "示例旗档案局",
         }, "test", default);
         Assert.True(created.Succeeded, created.Succeeded ? "" : created.Errors[0].Message);
         return created.Value;
@@ -36,9 +41,18 @@ internal static class IndexingData
             var group = GroupKeys.ForItem(fonds.Code, "WS", year, "D30", "");
             db.Records.Add(new Record
             {
-                FondsId = fonds.Id, FondsCode = fonds.Code, CategoryCode = "WS", Year = year, RetentionCode = "D30", ItemNumber = i, GroupKey = group,
-                ArchivalCode = FormattableString.Invariant($"{fonds.Code}-WS·{year}-D30-{i:00000}"), Title = title(i), ImportId = importId,
-                CreatedAt = now, UpdatedAt = now,
+                FondsId = fonds.Id,
+                FondsCode = fonds.Code,
+                CategoryCode = "WS",
+                Year = year,
+                RetentionCode = "D30",
+                ItemNumber = i,
+                GroupKey = group,
+                ArchivalCode = FormattableString.Invariant($"{fonds.Code}-WS·{year}-D30-{i:00000}"),
+                Title = title(i),
+                ImportId = importId,
+                CreatedAt = now,
+                UpdatedAt = now,
             });
             if (i % 2000 == 0)
             {

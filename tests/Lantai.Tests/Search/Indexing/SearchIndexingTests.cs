@@ -56,7 +56,12 @@ public sealed class SearchIndexingTests
 
         var updated = await new RecordService(db, TimeProvider.System).UpdateAsync(kept.Id, new RecordDraft
         {
-            FondsCode = "0426", Year = 2016, RetentionCode = "Y", OrgUnitCode = "BGS", Title = "关于民生档案查询工作的批复", Author = "示例旗档案局",
+            FondsCode = "0426",
+            Year = 2016,
+            RetentionCode = "Y",
+            OrgUnitCode = "BGS",
+            Title = "关于民生档案查询工作的批复",
+            Author = "示例旗档案局",
         }, kept.Version, "test", default);
         Assert.True(updated.Succeeded, updated.Succeeded ? "" : updated.Errors[0].Message);
         await IndexingData.DeleteAsync(db, gone.Id);
