@@ -6,13 +6,16 @@ namespace Lantai.Search.Query;
 
 /// <summary>
 /// Counts facet values over every matching document in the same pass that collects the top hits. Written by us:
-/// Lucene.Net.Facet is not on the package mirror. Per segment it counts SortedDocValues ordinals in an array (no
-/// strings touched per hit) and turns them into values once, when the segment is done.
+/// Lucene.Net.Facet is not on the package mirror. Per segment it counts ordinals (<see cref="FacetOrdinals"/>) in an
+/// array — no strings touched per hit — and turns them into values once, when the segment is done.
 /// </summary>
 internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
 {
     private readonly Dictionary<string, long>[] _totals = [.. fields.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal))];
     private SortedDocValues?[] _values = [];
+    private FacetOrdinals?[] _ordinals = [];
+
+    // counts[i][ord + 1]; slot 0 counts documents without a value.
     private int[][] _counts = [];
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -24,21 +27,33 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        _values = [.. fields.Select(f => context.AtomicReader.GetSortedDocValues(f))];
-        _counts = [.. _values.Select(v => new int[v?.ValueCount ?? 0])];
+        var reader = context.AtomicReader;
+        _values = [.. fields.Select(reader.GetSortedDocValues)];
+        _ordinals = [.. fields.Select((f, i) => _values[i] is { } v ? FacetOrdinals.For(reader, f, v) : null)];
+        _counts = [.. _values.Select(v => new int[(v?.ValueCount ?? 0) + 1])];
     }
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < _values.Length; i++)
+        for (var i = 0; i < _ordinals.Length; i++)
         {
-            if (_values[i] is { } values)
+            var ordinals = _ordinals[i];
+            if (ordinals is null)
             {
-                var ord = values.GetOrd(doc);
-                if (ord >= 0)
-                {
-                    _counts[i][ord]++;
-                }
+                continue;
+            }
+
+            if (ordinals.Bytes is { } bytes)
+            {
+                _counts[i][bytes[doc]]++;
+            }
+            else if (ordinals.Shorts is { } shorts)
+            {
+                _counts[i][shorts[doc]]++;
+            }
+            else
+            {
+                _counts[i][_values[i]!.GetOrd(doc) + 1]++;
             }
         }
     }
@@ -53,7 +68,7 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
     private void Flush()
     {
         var term = new BytesRef();
-        for (var i = 0; i < _values.Length; i++)
+        for (var i = 0; i < _ordinals.Length; i++)
         {
             if (_values[i] is not { } values)
             {
@@ -61,18 +76,19 @@ internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
             }
 
             var counts = _counts[i];
-            for (var ord = 0; ord < counts.Length; ord++)
+            for (var slot = 1; slot < counts.Length; slot++)
             {
-                if (counts[ord] > 0)
+                if (counts[slot] > 0)
                 {
-                    values.LookupOrd(ord, term);
+                    values.LookupOrd(slot - 1, term);
                     var key = term.Utf8ToString();
-                    _totals[i][key] = _totals[i].GetValueOrDefault(key) + counts[ord];
+                    _totals[i][key] = _totals[i].GetValueOrDefault(key) + counts[slot];
                 }
             }
         }
 
         _values = [];
+        _ordinals = [];
         _counts = [];
     }
 }
