@@ -16,6 +16,7 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(AdminCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(TransferCommand.Create());
+root.Subcommands.Add(SearchCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
