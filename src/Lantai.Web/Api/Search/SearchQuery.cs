@@ -22,7 +22,7 @@ public sealed class SearchQuery
     /// <summary>How deep page numbers reach; beyond it the cursor (after) pages on, which stays fast however deep.</summary>
     public const int MaxDepth = 10_000;
 
-    public const int MaxQueryLength = 500;
+    public const int MaxQueryLength = 1000;
 
     /// <summary>The sort names of the query string, in the order pages offer them.</summary>
     public static IReadOnlyList<(string Name, SearchSort Sort)> Sorts { get; } =

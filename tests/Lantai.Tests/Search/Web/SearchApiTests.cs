@@ -156,6 +156,19 @@ public sealed class SearchApiTests(SearchServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task APublicQueryOnAStaffOnlyField_IsRefusedWithAChineseTitle()
+    {
+        using var client = Server.CreateClient();
+
+        var response = await client.GetAsync("/api/v1/search?q=" + Uri.EscapeDataString("备注:钥匙"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("检索式有误", problem.RootElement.GetProperty("title").GetString());
+        Assert.Contains("备注", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenApi_DescribesTheSearchEndpoint()
     {
         using var client = Server.CreateClient();

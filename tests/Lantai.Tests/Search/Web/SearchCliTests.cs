@@ -62,6 +62,18 @@ public sealed class SearchCliTests
     }
 
     [Fact]
+    public async Task SearchPublic_OnAStaffOnlyField_IsRefusedWithExitOne()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await SeedAsync(database);
+
+        var result = await CliRunner.RunAsync([.. CliRunner.Target(database), "search", "备注:钥匙", "--public"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("备注", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_WithWrongOptions_IsAUsageError()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

@@ -106,6 +106,19 @@ public sealed class SearchPageTests(SearchServerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task PublicPage_ARefusedQuery_ShowsTheReasonInChinese()
+    {
+        using var anonymous = Server.CreateClient();
+
+        var response = await anonymous.GetAsync("/Access/Search?q=" + Uri.EscapeDataString("备注:钥匙"));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("检索条件有误", html, StringComparison.Ordinal);
+        Assert.Contains("仅供馆内工作人员检索", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PublicPage_IsTheSameForAPatronAndForStaff()
     {
         using var anonymous = Server.CreateClient();
