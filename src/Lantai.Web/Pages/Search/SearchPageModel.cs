@@ -13,6 +13,9 @@ namespace Lantai.Web.Pages.Search;
 /// </summary>
 public abstract class SearchPageModel(SearchService service) : PageModel
 {
+    /// <summary>Values of a facet shown at once; the rest fold under 更多.</summary>
+    public const int FacetValuesShown = 8;
+
     /// <summary>Page numbers offered as links; further on, 下一页 follows the cursor.</summary>
     public const int NumberedPages = 10;
 
@@ -115,7 +118,7 @@ public abstract class SearchPageModel(SearchService service) : PageModel
                     chips.Add(new("密级", value == SearchFields.Unclassified ? "无密级" : value, Query.Link(PagePath, (name, null))));
                     break;
                 default:
-                    chips.Add(new(SearchFacets.Label(FieldOf(name)), value, Query.Link(PagePath, (name, null))));
+                    chips.Add(new(SearchFacets.Label(FieldOf(name)), LabelOf(FieldOf(name), value), Query.Link(PagePath, (name, null))));
                     break;
             }
         }
@@ -155,6 +158,13 @@ public abstract class SearchPageModel(SearchService service) : PageModel
             : null;
 
     public string? ErrorFor(string parameter) => Errors.FirstOrDefault(e => string.Equals(e.Field, parameter, StringComparison.OrdinalIgnoreCase))?.Message;
+
+    /// <summary>A filter value as its facet shows it (a fonds by name), else the code itself.</summary>
+    private string LabelOf(string field, string value)
+    {
+        var label = Result?.Facets.FirstOrDefault(f => f.Field == field)?.Values.FirstOrDefault(v => v.Value == value)?.Label;
+        return string.IsNullOrEmpty(label) || label == value ? value : $"{label}（{value}）";
+    }
 
     private static string FieldOf(string parameter) => parameter switch
     {
