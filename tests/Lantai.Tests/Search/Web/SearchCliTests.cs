@@ -104,8 +104,14 @@ public sealed class SearchCliTests
         {
             var created = await records.CreateAsync(new RecordDraft
             {
-                FondsCode = "X013", Year = year, RetentionCode = "Y", OrgUnitCode = "BGS", Title = title, Author = "示例旗人民政府办公室",
-                OpenStatus = status, Classification = classification,
+                FondsCode = "X013",
+                Year = year,
+                RetentionCode = "Y",
+                OrgUnitCode = "BGS",
+                Title = title,
+                Author = "示例旗人民政府办公室",
+                OpenStatus = status,
+                Classification = classification,
             }, "test", default);
             Assert.True(created.Succeeded, created.Succeeded ? "" : created.Errors[0].Message);
         }
