@@ -103,8 +103,8 @@ public static class SearchCommand
             }
             catch (LockObtainFailedException)
             {
-                // LEAD: the index is opened through its writer, which another process (lantai serve) holds; searching
-                // beside a running server needs a reader-only path from the index helper.
+                // LEAD: on main the index opens only through its writer, which a running server holds; the index helper's
+                // branch falls back to read-only searchers, after which this catch can go.
                 await error.WriteLineAsync("检索索引正由另一个进程（如 lantai serve）使用，请通过网页或 GET /api/v1/search 检索");
                 return ExitCodes.Refused;
             }
@@ -157,7 +157,7 @@ public static class SearchCommand
     /// </summary>
     private static async Task CatchUpAsync(IServiceProvider services, TextWriter error, CancellationToken cancellationToken)
     {
-        // LEAD: replace with the index helper's catch-up method for the CLI once merged.
+        // LEAD: once the index helper's branch is in, call SearchIndexer.TryCatchUpAsync here (null = another process holds the writer).
         try
         {
             await services.GetRequiredService<SearchIndexer>().CatchUpAsync(cancellationToken);
