@@ -17,6 +17,7 @@ root.Subcommands.Add(AdminCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(TransferCommand.Create());
 root.Subcommands.Add(IndexCommand.Create());
+root.Subcommands.Add(SearchCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

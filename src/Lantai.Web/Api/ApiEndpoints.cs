@@ -13,6 +13,7 @@ public static class ApiEndpoints
         v1.MapJobEndpoints();
         v1.MapTransferEndpoints();
         v1.MapPreservationEndpoints();
+        v1.MapSearchEndpoints();
         return app;
     }
 }

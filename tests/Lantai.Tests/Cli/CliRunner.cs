@@ -18,6 +18,7 @@ internal static class CliRunner
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(TransferCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
