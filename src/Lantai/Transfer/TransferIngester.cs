@@ -176,7 +176,6 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
             {
                 await AddAsync(file, oneThread: false, cancellationToken);
             }
-
             CrashPoints.Hit("ingest.objects-added");
             return new StoredBatch(items, files, new Dictionary<Guid, StoredDigests>(digests), objects, objects.CommitAsync(cancellationToken));
         }
@@ -197,16 +196,8 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         {
             await batch.Durable;
         }
-
         CrashPoints.Hit("ingest.objects-committed");
         var (items, files, digests) = (batch.Items, batch.Files, batch.Digests);
-        db.TransferItems.AttachRange(items);
-        db.TransferFiles.AttachRange(files);
-        foreach (var file in files)
-        {
-            db.Entry(file).Property(f => f.Sm3).IsModified = true;
-            db.Entry(file).Property(f => f.Sha256).IsModified = true;
-        }
 
         var filesOf = files.ToLookup(f => f.ItemId!.Value);
         var now = time.GetUtcNow();
@@ -236,39 +227,54 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
             recordFiles[item.Id] = itemFiles;
             events.AddRange(EventsOf(transfer, item, record, itemFiles, verdicts.GetValueOrDefault(item.Id), now, actor));
         }
-
         var sm3s = digests.Values.Select(d => d.Sm3).Distinct().ToList();
         var known = (await db.StoredObjects.Where(o => sm3s.Contains(o.Sm3)).Select(o => o.Sm3).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var accepted = items.Where(i => !refused.ContainsKey(i.RecordId)).ToList();
+        var objects = digests.Values.DistinctBy(d => d.Sm3).Where(d => !known.Contains(d.Sm3))
+            .Select(d => new StoredObject { Sm3 = d.Sm3, Sha256 = d.Sha256, Length = d.Length, StoredAt = now }).ToList();
+        var outbox = accepted.SelectMany(i => new[]
+        {
+            new OutboxMessage { Kind = OutboxKinds.RecordChanged, EntityId = i.RecordId.ToString(), CreatedAt = now },
+            new OutboxMessage { Kind = OutboxKinds.AipWanted, EntityId = i.RecordId.ToString(), CreatedAt = now },
+        }).ToList();
+
         await using var tx = await AuditedTransaction.BeginAsync(db, time, actor, cancellationToken);
-        foreach (var digest in digests.Values.DistinctBy(d => d.Sm3).Where(d => !known.Contains(d.Sm3)))
-        {
-            db.StoredObjects.Add(new StoredObject { Sm3 = digest.Sm3, Sha256 = digest.Sha256, Length = digest.Length, StoredAt = now });
-        }
+        await AddMissingOrgUnitsAsync(tx, accepted.Select(i => records[i.Id]), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken); // the new org units (and their audit), before the rows that use their codes
 
-        await AddMissingOrgUnitsAsync(tx, items.Where(i => !refused.ContainsKey(i.RecordId)).Select(i => records[i.Id]), cancellationToken);
-        var ingested = 0;
-        foreach (var item in items)
+        // The new rows by the provider's bulk path (parents first: objects and records before the files that point at them).
+        await BulkRows.InsertAsync(db, objects, cancellationToken);
+        await BulkRows.InsertAsync(db, accepted.Select(i => records[i.Id]).ToList(), cancellationToken);
+        await BulkRows.InsertAsync(db, accepted.SelectMany(i => recordFiles[i.Id]).ToList(), cancellationToken);
+        await BulkRows.InsertAsync(db, events, cancellationToken);
+        await BulkRows.InsertAsync(db, outbox, cancellationToken);
+        var acceptedIds = accepted.Select(i => i.Id).ToList();
+        await db.TransferItems.Where(i => acceptedIds.Contains(i.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.State, TransferItemState.Ingested), cancellationToken);
+        foreach (var item in accepted)
         {
-            if (refused.TryGetValue(item.RecordId, out var reason))
-            {
-                item.State = TransferItemState.Failed;
-                item.Reason = reason;
-                continue;
-            }
-
-            db.Records.Add(records[item.Id]);
-            db.RecordFiles.AddRange(recordFiles[item.Id]);
-            db.OutboxMessages.Add(new OutboxMessage { Kind = OutboxKinds.RecordChanged, EntityId = item.RecordId.ToString(), CreatedAt = now });
-            db.OutboxMessages.Add(new OutboxMessage { Kind = OutboxKinds.AipWanted, EntityId = item.RecordId.ToString(), CreatedAt = now });
             item.State = TransferItemState.Ingested;
-            ingested++;
         }
 
-        db.PreservationEvents.AddRange(events);
-        tx.Record("transfer.ingest", nameof(TransferPackage), transfer.Id.ToString(), $"移交“{transfer.Name}”入库 {ingested} 件",
+        // The digests found on the staged files (shown with the transfer), and the items refused now, through EF.
+        db.TransferFiles.AttachRange(files);
+        foreach (var file in files)
+        {
+            db.Entry(file).Property(f => f.Sm3).IsModified = true;
+            db.Entry(file).Property(f => f.Sha256).IsModified = true;
+        }
+
+        foreach (var item in items.Where(i => refused.ContainsKey(i.RecordId)))
+        {
+            db.TransferItems.Attach(item);
+            item.State = TransferItemState.Failed;
+            item.Reason = refused[item.RecordId];
+        }
+
+        tx.Record("transfer.ingest", nameof(TransferPackage), transfer.Id.ToString(), $"移交“{transfer.Name}”入库 {accepted.Count} 件",
             after: new
             {
-                records = items.Where(i => i.State == TransferItemState.Ingested).Select(i => i.ArchivalCode),
+                records = accepted.Select(i => i.ArchivalCode),
                 files = files.Count,
                 bytes = files.Sum(f => f.Length),
                 refused = refused.Values,
