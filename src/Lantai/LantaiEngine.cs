@@ -85,6 +85,10 @@ public static class LantaiEngine
         services.AddSingleton<ObjectStore>();
         services.AddSingleton<AipWriter>();
         services.AddScoped<AipSource>();
+        services.AddScoped<AipKeeper>();
+        services.AddScoped<AipQueue>();
+        services.AddScoped<IJobHandler, AipJob>();
+        services.AddHostedService<AipScheduler>();
         services.AddScoped<RecordFileQueries>();
         services.AddSingleton<Transfer.Reports.TransferReportExporter>();
         services.AddOptions<PreservationOptions>().Configure<IServiceProvider>(PreservationOptions.FromConfiguration);

@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Lantai.Data;
 using Lantai.Jobs;
+using Lantai.Preservation;
 using Lantai.Transfer;
 using Lantai.Transfer.Checks;
 using Lantai.Transfer.Reports;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -113,6 +116,12 @@ public static class TransferCommand
                 ingestJob = await RunJobAsync(runner, accepted.Value.Id, "接收入库", console, json, cancellationToken);
             }
 
+            if (ingestJob?.State == JobState.Succeeded)
+            {
+                // The AIPs are written after the records are committed (job preservation.aip); here in the foreground too.
+                await RunAipJobsAsync(services, runner, console, json, cancellationToken);
+            }
+
             detail = await GetAsync(services, transferId, cancellationToken);
             Print(result, console, detail, json);
             if (ingestJob?.State != JobState.Succeeded)
@@ -217,6 +226,32 @@ public static class TransferCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Runs the queued AIP jobs (queued by the ingest, or when a crash left AIPs pending) in the foreground.</summary>
+    internal static async Task<int> RunAipJobsAsync(IServiceProvider services, JobRunner runner, IAnsiConsole console, bool json, CancellationToken cancellationToken)
+    {
+        List<Guid> queued;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LantaiDbContext>();
+            if (await scope.ServiceProvider.GetRequiredService<AipKeeper>().PendingAsync(cancellationToken) > 0)
+            {
+                await scope.ServiceProvider.GetRequiredService<AipQueue>().EnqueueAsync(GlobalOptions.Actor, cancellationToken);
+            }
+
+            queued = await db.Jobs.AsNoTracking().Where(j => j.Kind == AipJob.JobKind && j.State == JobState.Queued)
+                .OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(cancellationToken);
+        }
+
+        var failed = 0;
+        foreach (var id in queued)
+        {
+            var job = await RunJobAsync(runner, id, "写入AIP", console, json, cancellationToken);
+            failed += job is { State: not JobState.Succeeded } ? 1 : 0;
+        }
+
+        return failed;
     }
 
     internal static async Task<Job?> RunJobAsync(JobRunner runner, Guid jobId, string title, IAnsiConsole console, bool json, CancellationToken cancellationToken)

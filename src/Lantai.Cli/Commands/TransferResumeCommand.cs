@@ -9,7 +9,7 @@ namespace Lantai.Cli.Commands;
 
 /// <summary>
 /// `lantai transfer resume`: finishes transfer checks and ingests that a crash or a kill interrupted (their jobs are
-/// still marked running or queued), in the foreground with progress. The server does the same by itself at start-up;
+/// still marked running or queued), in the foreground with progress, then writes the AIPs still pending. The server does the same by itself at start-up;
 /// run this while no server works on the same archive.
 /// </summary>
 internal static class TransferResumeCommand
@@ -44,6 +44,8 @@ internal static class TransferResumeCommand
                 }
             }
 
+            // Records committed without their AIP (a kill between the commit and the AIP job) get it now.
+            failed += await TransferCommand.RunAipJobsAsync(services, runner, console, result.GetValue(GlobalOptions.Json), cancellationToken);
             await result.InvocationConfiguration.Output.WriteLineAsync(queued.Count == 0 ? "没有被中断的移交任务" : $"已继续 {queued.Count} 个移交任务，{failed} 个未完成");
             return failed == 0 ? ExitCodes.Success : ExitCodes.Refused;
         });

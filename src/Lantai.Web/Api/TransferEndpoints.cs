@@ -221,7 +221,7 @@ public static class TransferEndpoints
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> AipAsync(
-        Guid id, HttpContext context, RecordQueries records, DatabaseOptions options, CancellationToken cancellationToken)
+        Guid id, HttpContext context, RecordQueries records, DatabaseOptions options, AipKeeper keeper, CancellationToken cancellationToken)
     {
         var record = await records.GetAsync(new RecordId(id), await CatalogueUser.ClearanceAsync(context), cancellationToken);
         if (record is null)
@@ -230,13 +230,36 @@ public static class TransferEndpoints
         }
 
         var folder = AipLocation.PathOf(options.DataDir, record.Id);
-        if (!Directory.Exists(folder))
+        if (Directory.Exists(folder) && !await keeper.IsPendingAsync(record.Id, cancellationToken))
+        {
+            Downloads.Attach(context.Response, "application/zip", $"AIP-{record.ArchivalCode}.zip");
+            await AipExporter.WriteZipAsync(folder, context.Response.Body, cancellationToken);
+            return TypedResults.Empty;
+        }
+
+        if (!await keeper.IsPendingAsync(record.Id, cancellationToken))
         {
             return ProblemMapper.ToProblem([Error.NotFound("该档案的AIP（长期保存包）")]);
         }
 
-        Downloads.Attach(context.Response, "application/zip", $"AIP-{record.ArchivalCode}.zip");
-        await AipExporter.WriteZipAsync(folder, context.Response.Body, cancellationToken);
+        // Ingested, its AIP not written yet (the AIP job follows the ingest): the same bag, built now from the database
+        // and the store into a folder of its own, streamed, and removed.
+        var temporary = await keeper.WriteTemporaryAsync(record.Id, cancellationToken);
+        if (temporary is null)
+        {
+            return RecordNotFound();
+        }
+
+        try
+        {
+            Downloads.Attach(context.Response, "application/zip", $"AIP-{record.ArchivalCode}.zip");
+            await AipExporter.WriteZipAsync(temporary.Path, context.Response.Body, cancellationToken);
+        }
+        finally
+        {
+            TemporaryAip.Delete(temporary.Folder);
+        }
+
         return TypedResults.Empty;
     }
 

@@ -1,5 +1,7 @@
 using Lantai.Catalogue;
 using Lantai.Data;
+using Lantai.Transfer;
+using Lantai.Transfer.Checks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lantai.Preservation;
@@ -7,56 +9,98 @@ namespace Lantai.Preservation;
 /// <summary>
 /// Gathers what a record's AIP holds from the database: the record, its files with their stored digests, the transfer
 /// it came in with this record's lines of the latest check run, and the events of the record, its objects and its transfer.
+/// Loads many records with a fixed number of queries (the AIP keeper writes a batch of ingested records at a time).
 /// </summary>
 public sealed class AipSource(LantaiDbContext db)
 {
     /// <summary>The AIP content of the record; null when there is no such record.</summary>
-    public async Task<AipContent?> LoadAsync(RecordId recordId, CancellationToken cancellationToken)
+    public async Task<AipContent?> LoadAsync(RecordId recordId, CancellationToken cancellationToken) =>
+        (await LoadManyAsync([recordId], cancellationToken)).GetValueOrDefault(recordId);
+
+    /// <summary>The AIP content of each record that exists, by id (ask for a few hundred at a time).</summary>
+    public async Task<IReadOnlyDictionary<RecordId, AipContent>> LoadManyAsync(IReadOnlyCollection<RecordId> recordIds, CancellationToken cancellationToken)
     {
-        var record = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Id == recordId, cancellationToken);
-        if (record is null)
+        ArgumentNullException.ThrowIfNull(recordIds);
+        var ids = recordIds.Distinct().ToList();
+        var records = await db.Records.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+        if (records.Count == 0)
         {
-            return null;
+            return new Dictionary<RecordId, AipContent>();
         }
 
+        ids = [.. records.Select(r => r.Id)];
         var archiveName = await db.ArchiveProfiles.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) ?? "兰台";
-        var files = await (
-            from f in db.RecordFiles.AsNoTracking()
-            join o in db.StoredObjects.AsNoTracking() on f.ObjectSm3 equals o.Sm3
-            where f.RecordId == recordId
-            orderby f.Sequence
-            select new { File = f, o.Sha256 }).ToListAsync(cancellationToken);
-        var sha256 = files.GroupBy(f => f.File.ObjectSm3, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Sha256, StringComparer.Ordinal);
+        var files = (await (
+                from f in db.RecordFiles.AsNoTracking()
+                join o in db.StoredObjects.AsNoTracking() on f.ObjectSm3 equals o.Sm3
+                where ids.Contains(f.RecordId)
+                select new { File = f, o.Sha256 }).ToListAsync(cancellationToken))
+            .OrderBy(f => f.File.Sequence).ToLookup(f => f.File.RecordId);
 
-        var item = await db.TransferItems.AsNoTracking().Where(i => i.RecordId == recordId)
-            .OrderByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
-        var transferId = item?.TransferId ?? files.Select(f => f.File.TransferId).FirstOrDefault(t => t is not null);
-        var transfer = transferId is { } tid ? await db.Transfers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tid, cancellationToken) : null;
+        // The record's latest catalogue row in a transfer (a record comes in once; the latest if ever more).
+        var items = (await db.TransferItems.AsNoTracking().Where(i => ids.Contains(i.RecordId)).ToListAsync(cancellationToken))
+            .GroupBy(i => i.RecordId).ToDictionary(g => g.Key, g => g.MaxBy(i => i.Id)!);
+        Guid? TransferOf(RecordId id) => items.GetValueOrDefault(id)?.TransferId ?? files[id].Select(f => f.File.TransferId).FirstOrDefault(t => t is not null);
+        var transferIds = ids.Select(TransferOf).OfType<Guid>().Distinct().ToList();
+        var transfers = await db.Transfers.AsNoTracking().Where(t => transferIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var nullableTransfers = transferIds.Select(t => (Guid?)t).ToList();
+        var runs = (await db.CheckRuns.AsNoTracking().Where(r => nullableTransfers.Contains(r.TransferId)).ToListAsync(cancellationToken))
+            .GroupBy(r => r.TransferId!.Value).ToDictionary(g => g.Key, g => g.MaxBy(r => r.StartedAt)!);
 
-        var run = transfer is null ? null : (await db.CheckRuns.AsNoTracking().Where(r => r.TransferId == transfer.Id).ToListAsync(cancellationToken))
-            .OrderByDescending(r => r.StartedAt).FirstOrDefault();
-        var lines = run is null ? [] : await db.CheckResults.AsNoTracking().Where(r => r.RunId == run.Id).OrderBy(r => r.Sequence).ToListAsync(cancellationToken);
-
-        var sm3s = files.Select(f => f.File.ObjectSm3).Distinct(StringComparer.Ordinal).ToList();
-        var events = await db.PreservationEvents.AsNoTracking()
-            .Where(e => e.RecordId == recordId
-                || (e.ObjectSm3 != null && sm3s.Contains(e.ObjectSm3))
-                || (transferId != null && e.TransferId == transferId && e.RecordId == null && e.ObjectSm3 == null))
-            .ToListAsync(cancellationToken);
-
-        return new AipContent
+        // Only the lines that can concern these records (a transfer of 20,000 items has a long report).
+        var lines = new Dictionary<Guid, List<CheckResult>>();
+        foreach (var run in runs.Values)
         {
-            ArchiveName = archiveName,
-            Record = record,
-            Files = [.. files.Select(f => f.File)],
-            Sha256 = sha256,
-            TransferId = transfer?.Id,
-            TransferName = transfer?.Name,
-            Transfer = transfer,
-            Item = item,
-            Run = run,
-            Results = AipContent.LinesOf(lines, item?.Id, recordId, files.Select(f => f.File.OriginalName)),
-            Events = [.. events.OrderBy(e => e.At).ThenBy(e => e.Id)],
-        };
+            var runRecords = ids.Where(id => TransferOf(id) == run.TransferId).ToList();
+            var itemIds = runRecords.Select(id => items.GetValueOrDefault(id)?.Id).OfType<Guid>().ToList();
+            var paths = runRecords.SelectMany(id => files[id].Select(f => f.File.OriginalName)).Distinct(StringComparer.Ordinal).ToList();
+            var runRecordIds = runRecords.Select(id => (RecordId?)id).ToList();
+            lines[run.Id] = await db.CheckResults.AsNoTracking()
+                .Where(r => r.RunId == run.Id && ((r.ItemId != null && itemIds.Contains(r.ItemId.Value)) || runRecordIds.Contains(r.RecordId)
+                    || (r.ItemId == null && r.FilePath != null && paths.Contains(r.FilePath))))
+                .OrderBy(r => r.Sequence).ToListAsync(cancellationToken);
+        }
+
+        var sm3s = files.SelectMany(g => g.Select(f => f.File.ObjectSm3)).Distinct(StringComparer.Ordinal).ToList();
+        var nullableIds = ids.Select(id => (RecordId?)id).ToList();
+        var events = await db.PreservationEvents.AsNoTracking()
+            .Where(e => nullableIds.Contains(e.RecordId)
+                || (e.ObjectSm3 != null && sm3s.Contains(e.ObjectSm3))
+                || (e.RecordId == null && e.ObjectSm3 == null && nullableTransfers.Contains(e.TransferId)))
+            .ToListAsync(cancellationToken);
+        var byRecord = events.Where(e => e.RecordId is not null).ToLookup(e => e.RecordId!.Value);
+        var byObject = events.Where(e => e.ObjectSm3 is not null).ToLookup(e => e.ObjectSm3!, StringComparer.Ordinal);
+        var byTransfer = events.Where(e => e.RecordId is null && e.ObjectSm3 is null && e.TransferId is not null).ToLookup(e => e.TransferId!.Value);
+
+        var contents = new Dictionary<RecordId, AipContent>();
+        foreach (var record in records)
+        {
+            var recordFiles = files[record.Id].ToList();
+            var item = items.GetValueOrDefault(record.Id);
+            var transfer = TransferOf(record.Id) is { } tid ? transfers.GetValueOrDefault(tid) : null;
+            var run = transfer is null ? null : runs.GetValueOrDefault(transfer.Id);
+            var recordSm3s = recordFiles.Select(f => f.File.ObjectSm3).ToHashSet(StringComparer.Ordinal);
+            var recordEvents = byRecord[record.Id]
+                .Concat(recordSm3s.SelectMany(s => byObject[s]))
+                .Concat(transfer is null ? [] : byTransfer[transfer.Id])
+                .DistinctBy(e => e.Id)
+                .OrderBy(e => e.At).ThenBy(e => e.Id);
+            contents[record.Id] = new AipContent
+            {
+                ArchiveName = archiveName,
+                Record = record,
+                Files = [.. recordFiles.Select(f => f.File)],
+                Sha256 = recordFiles.GroupBy(f => f.File.ObjectSm3, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Sha256, StringComparer.Ordinal),
+                TransferId = transfer?.Id,
+                TransferName = transfer?.Name,
+                Transfer = transfer,
+                Item = item,
+                Run = run,
+                Results = run is null ? [] : AipContent.LinesOf(lines[run.Id], item?.Id, record.Id, recordFiles.Select(f => f.File.OriginalName)),
+                Events = [.. recordEvents],
+            };
+        }
+
+        return contents;
     }
 }

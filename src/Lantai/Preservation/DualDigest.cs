@@ -34,6 +34,50 @@ public static class DualDigest
         return RunAsync(source, destination, includeMd5, Sm3Hasher.DefaultImplementation, cancellationToken);
     }
 
+    /// <summary>
+    /// As <see cref="CopyAsync(Stream, Stream, bool, CancellationToken)"/> with every digest on the calling thread: for a
+    /// caller that keeps the second core busy with another file at the same time (many small files).
+    /// </summary>
+    public static Task<ContentDigests> CopyOnOneThreadAsync(Stream source, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        return OneThreadAsync(source, destination, Sm3Hasher.DefaultImplementation, cancellationToken);
+    }
+
+    internal static async Task<ContentDigests> OneThreadAsync(Stream source, Stream? destination, Sm3Implementation implementation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        using var sm3 = Sm3Hasher.Create(implementation);
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        long length = 0;
+        try
+        {
+            int read;
+            while ((read = await source.ReadAtLeastAsync(buffer.AsMemory(0, BufferSize), BufferSize, throwOnEndOfStream: false, cancellationToken)) > 0)
+            {
+                sm3.Append(buffer.AsSpan(0, read));
+                sha256.AppendData(buffer.AsSpan(0, read));
+                if (destination is not null)
+                {
+                    await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+
+                length += read;
+                if (read < BufferSize)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return new ContentDigests(Convert.ToHexStringLower(sm3.GetHashAndReset()), Convert.ToHexStringLower(sha256.GetHashAndReset()), length, null);
+    }
+
     /// <summary>The same with a chosen SM3 implementation (tests and benchmarks compare them).</summary>
     internal static async Task<ContentDigests> RunAsync(Stream source, Stream? destination, bool includeMd5, Sm3Implementation implementation, CancellationToken cancellationToken)
     {

@@ -21,7 +21,13 @@ public sealed class ObjectStoreBatch : IAsyncDisposable
     /// the store already holds the object or this batch already added it: nothing new is written then (content-addressed
     /// dedupe). The caller still decides from its database whether a StoredObject row exists.
     /// </summary>
-    public async Task<StoredDigests> AddAsync(Stream content, CancellationToken cancellationToken)
+    public Task<StoredDigests> AddAsync(Stream content, CancellationToken cancellationToken) => AddAsync(content, oneThread: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="AddAsync(Stream, CancellationToken)"/>; with <paramref name="oneThread"/> both digests are computed
+    /// on the calling thread (for callers adding two small files at once; adds may run concurrently).
+    /// </summary>
+    public async Task<StoredDigests> AddAsync(Stream content, bool oneThread, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ObjectDisposedException.ThrowIf(_closed, this);
@@ -35,12 +41,14 @@ public sealed class ObjectStoreBatch : IAsyncDisposable
                 Mode = FileMode.CreateNew,
                 Access = FileAccess.Write,
                 Share = FileShare.None,
-                BufferSize = 0, // DualDigest writes 256 KB blocks; a second buffer would only copy them again
+                BufferSize = 0, // DualDigest writes whole blocks; a second buffer would only copy them again
                 PreallocationSize = expected, // one extent for a large file where the file system can
             });
             await using (file)
             {
-                digests = await DualDigest.CopyAsync(content, file, includeMd5: false, cancellationToken);
+                digests = oneThread
+                    ? await DualDigest.CopyOnOneThreadAsync(content, file, cancellationToken)
+                    : await DualDigest.CopyAsync(content, file, includeMd5: false, cancellationToken);
                 if (_store.SyncMode == StoreSyncMode.PerFile)
                 {
                     file.Flush(flushToDisk: true);

@@ -12,13 +12,14 @@ namespace Lantai.Transfer;
 
 /// <summary>
 /// Stores the accepted items of a transfer, in batches. Each batch: the files go into the preservation store and are
-/// made durable together; then each record's AIP is written; then one audited transaction adds the records, their
-/// files, objects and events, the outbox messages, and marks the items ingested. A process killed anywhere leaves
-/// either a committed batch or objects and AIPs that no row refers to yet — the items are still 'accepted', so the
-/// resumed ingest writes the same records (their ids were fixed at check time) and the same content-addressed objects
-/// again. Nothing is counted as stored before its bytes are durable under their final names.
+/// made durable together; then one audited transaction adds the records, their files, objects and events, the outbox
+/// messages (record.changed for the search index, aip.wanted for the AIP), and marks the items ingested. The AIPs are
+/// written after the commit by <see cref="AipKeeper"/> (job preservation.aip). A process killed anywhere leaves either
+/// a committed batch or objects that no row refers to yet — the items are still 'accepted', so the resumed ingest
+/// writes the same records (their ids were fixed at check time) and the same content-addressed objects again. Nothing
+/// is counted as stored before its bytes are durable under their final names.
 /// </summary>
-public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders, ObjectStore store, AipWriter aips, TimeProvider time)
+public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders, ObjectStore store, TimeProvider time)
 {
     /// <summary>
     /// Most items in one batch (one store commit and one transaction). The environment variable
@@ -51,22 +52,29 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         var run = await db.CheckRuns.AsNoTracking().Where(r => r.TransferId == transferId).OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(cancellationToken);
         var verdicts = await VerdictsAsync(transferId, run, cancellationToken);
 
-        // Two batches in flight: while one batch's objects are being made durable (syncfs waits on the disk), the next
-        // batch is already read and hashed; a batch's rows are written only after its own objects are durable.
+        // A pipeline of two stages on the two cores: while one batch's rows are written (one transaction), the next
+        // batch's files are read, hashed and stored, and made durable (syncfs waits on the disk). A batch's rows are
+        // written only after its own objects are durable; its AIPs follow after the commit (AipKeeper).
         StoredBatch? previous = null;
+        Task<StoredBatch>? storing = null;
         try
         {
             foreach (var batch in Batches(sizes.Select(s => (s.Id, s.Bytes))))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var next = await StoreBatchAsync(content, batch, cancellationToken);
-                var finished = previous;
-                previous = next;
-                if (finished is not null)
+                var (items, files) = await LoadBatchAsync(batch, cancellationToken);
+                storing = Task.Run(() => StoreBatchAsync(content, items, files, cancellationToken), CancellationToken.None);
+                if (previous is not null)
                 {
+                    var finished = previous;
+                    previous = null;
                     done += await RecordBatchAsync(transfer, finished, run, verdicts, actor, cancellationToken);
                     progress?.Report(new JobProgress(done, total, $"已入库 {done:N0} / {total:N0} 件"));
                 }
+
+                var stored = storing;
+                storing = null;
+                previous = await stored;
             }
 
             if (previous is not null)
@@ -79,9 +87,21 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         }
         finally
         {
+            // Batches whose rows were never written: their temporary files go.
+            if (storing is not null)
+            {
+                // The next batch was being stored when the previous one failed: wait for it, then drop it. Had the store
+                // step failed too, it cleaned up its own batch, and the first failure is the one reported.
+                await ((Task)storing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (storing.IsCompletedSuccessfully)
+                {
+                    await (await storing).DisposeAsync();
+                }
+            }
+
             if (previous is not null)
             {
-                await previous.DisposeAsync(); // a batch whose rows were never written: its temp files go
+                await previous.DisposeAsync();
             }
         }
 
@@ -111,18 +131,28 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         }
     }
 
-    /// <summary>Reads and hashes a batch's files into the store and starts making them durable; the rows come later.</summary>
-    private async Task<StoredBatch> StoreBatchAsync(string content, List<Guid> itemIds, CancellationToken cancellationToken)
+    /// <summary>The batch's items and files, untracked: the store step runs beside another batch's transaction.</summary>
+    private async Task<(List<TransferItem> Items, List<TransferFile> Files)> LoadBatchAsync(List<Guid> itemIds, CancellationToken cancellationToken)
     {
-        // Not tracked: the previous batch's transaction clears the change tracker while this batch waits.
         var items = await db.TransferItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).OrderBy(i => i.RowNumber).ToListAsync(cancellationToken);
         var files = await db.TransferFiles.AsNoTracking().Where(f => f.ItemId != null && itemIds.Contains(f.ItemId.Value))
             .OrderBy(f => f.Sequence).ToListAsync(cancellationToken);
-        var digests = new Dictionary<Guid, StoredDigests>();
+        return (items, files);
+    }
+
+    /// <summary>
+    /// Reads and hashes a batch's files into the store and starts making them durable; the rows come later. Uses no
+    /// DbContext (it runs beside the previous batch's transaction). Small files go two at a time, each hashed on one
+    /// thread (handing a buffer to another thread costs more than it saves); large ones one at a time with SM3 and
+    /// SHA-256 on the two cores (<see cref="DualDigest"/>).
+    /// </summary>
+    private async Task<StoredBatch> StoreBatchAsync(string content, List<TransferItem> items, List<TransferFile> files, CancellationToken cancellationToken)
+    {
+        var digests = new System.Collections.Concurrent.ConcurrentDictionary<Guid, StoredDigests>();
         var objects = store.BeginBatch();
         try
         {
-            foreach (var file in files)
+            async ValueTask AddAsync(TransferFile file, bool oneThread, CancellationToken token)
             {
                 var path = Path.Combine(content, file.StagingKey);
                 if (!File.Exists(path))
@@ -130,14 +160,24 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
                     throw new JobFailedException($"移交暂存文件缺失：“{file.OriginalPath}”（{file.StagingKey}），无法继续入库");
                 }
 
-                await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-                digests[file.Id] = await objects.AddAsync(stream, cancellationToken);
-                file.Sm3 = digests[file.Id].Sm3;
-                file.Sha256 = digests[file.Id].Sha256;
+                await using var stream = new FileStream(path, new FileStreamOptions
+                {
+                    Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, BufferSize = 0, Options = FileOptions.SequentialScan,
+                });
+                var stored = await objects.AddAsync(stream, oneThread, token);
+                digests[file.Id] = stored;
+                file.Sm3 = stored.Sm3;
+                file.Sha256 = stored.Sha256;
             }
 
+            await Parallel.ForEachAsync(files.Where(f => f.Length < LargeFile), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken },
+                (file, token) => AddAsync(file, oneThread: true, token));
+            foreach (var file in files.Where(f => f.Length >= LargeFile))
+            {
+                await AddAsync(file, oneThread: false, cancellationToken);
+            }
             CrashPoints.Hit("ingest.objects-added");
-            return new StoredBatch(items, files, digests, objects, objects.CommitAsync(cancellationToken));
+            return new StoredBatch(items, files, new Dictionary<Guid, StoredDigests>(digests), objects, objects.CommitAsync(cancellationToken));
         }
         catch
         {
@@ -146,6 +186,9 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         }
     }
 
+    /// <summary>From this size a file is hashed with SM3 and SHA-256 on two threads; below it, two files go at once.</summary>
+    private const long LargeFile = 4L << 20;
+
     private async Task<int> RecordBatchAsync(TransferPackage transfer, StoredBatch batch, CheckRun? run, IReadOnlyDictionary<Guid, ItemVerdict> verdicts, string actor, CancellationToken cancellationToken)
     {
         // 1. The bytes, durable under their final names before any row mentions them.
@@ -153,16 +196,8 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         {
             await batch.Durable;
         }
-
         CrashPoints.Hit("ingest.objects-committed");
         var (items, files, digests) = (batch.Items, batch.Files, batch.Digests);
-        db.TransferItems.AttachRange(items);
-        db.TransferFiles.AttachRange(files);
-        foreach (var file in files)
-        {
-            db.Entry(file).Property(f => f.Sm3).IsModified = true;
-            db.Entry(file).Property(f => f.Sha256).IsModified = true;
-        }
 
         var filesOf = files.ToLookup(f => f.ItemId!.Value);
         var now = time.GetUtcNow();
@@ -171,11 +206,9 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         var records = items.ToDictionary(i => i.Id, i => ToRecord(i, now));
         var refused = await ConflictsAsync(records.Values, cancellationToken);
 
-        // 3. The AIPs, then one transaction for the rows.
+        // 3. One transaction for the rows; the AIPs are asked for in it (outbox aip.wanted) and written after the commit.
         var recordFiles = new Dictionary<Guid, List<RecordFile>>();
         var events = new List<PreservationEvent>();
-        var archiveName = await db.ArchiveProfiles.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
-        var bags = new List<AipContent>();
         foreach (var item in items.Where(i => !refused.ContainsKey(i.RecordId)))
         {
             var record = records[item.Id];
@@ -192,67 +225,56 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
                 CreatedAt = now,
             }).ToList();
             recordFiles[item.Id] = itemFiles;
-            var itemEvents = EventsOf(transfer, item, record, itemFiles, verdicts.GetValueOrDefault(item.Id), now, actor);
-            events.AddRange(itemEvents);
-            bags.Add(new AipContent
-            {
-                Record = record,
-                Files = itemFiles,
-                Results = verdicts.GetValueOrDefault(item.Id)?.Lines ?? [],
-                Events = itemEvents,
-                TransferName = transfer.Name,
-                TransferId = transfer.Id,
-                ArchiveName = archiveName,
-                Transfer = transfer,
-                Item = item,
-                Run = run,
-                Sha256 = filesOf[item.Id].Select(f => digests[f.Id]).DistinctBy(d => d.Sm3).ToDictionary(d => d.Sm3, d => d.Sha256, StringComparer.Ordinal),
-            });
+            events.AddRange(EventsOf(transfer, item, record, itemFiles, verdicts.GetValueOrDefault(item.Id), now, actor));
         }
-
-        // Many small files per bag: a few bags at once keep the disk busy while one waits on a create or a rename.
-        await Parallel.ForEachAsync(bags, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (bag, token) => await aips.WriteAsync(bag, token));
-
-        // The AIPs are durable before the rows that say the records exist (one syncfs for the whole batch).
-        if (FileSync.IsAvailable && Directory.Exists(aips.Root))
-        {
-            FileSync.SyncFileSystem(aips.Root);
-        }
-
-        CrashPoints.Hit("ingest.aips-written");
-
         var sm3s = digests.Values.Select(d => d.Sm3).Distinct().ToList();
         var known = (await db.StoredObjects.Where(o => sm3s.Contains(o.Sm3)).Select(o => o.Sm3).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var accepted = items.Where(i => !refused.ContainsKey(i.RecordId)).ToList();
+        var objects = digests.Values.DistinctBy(d => d.Sm3).Where(d => !known.Contains(d.Sm3))
+            .Select(d => new StoredObject { Sm3 = d.Sm3, Sha256 = d.Sha256, Length = d.Length, StoredAt = now }).ToList();
+        var outbox = accepted.SelectMany(i => new[]
+        {
+            new OutboxMessage { Kind = OutboxKinds.RecordChanged, EntityId = i.RecordId.ToString(), CreatedAt = now },
+            new OutboxMessage { Kind = OutboxKinds.AipWanted, EntityId = i.RecordId.ToString(), CreatedAt = now },
+        }).ToList();
+
         await using var tx = await AuditedTransaction.BeginAsync(db, time, actor, cancellationToken);
-        foreach (var digest in digests.Values.DistinctBy(d => d.Sm3).Where(d => !known.Contains(d.Sm3)))
-        {
-            db.StoredObjects.Add(new StoredObject { Sm3 = digest.Sm3, Sha256 = digest.Sha256, Length = digest.Length, StoredAt = now });
-        }
+        await AddMissingOrgUnitsAsync(tx, accepted.Select(i => records[i.Id]), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken); // the new org units (and their audit), before the rows that use their codes
 
-        await AddMissingOrgUnitsAsync(tx, items.Where(i => !refused.ContainsKey(i.RecordId)).Select(i => records[i.Id]), cancellationToken);
-        var ingested = 0;
-        foreach (var item in items)
+        // The new rows by the provider's bulk path (parents first: objects and records before the files that point at them).
+        await BulkRows.InsertAsync(db, objects, cancellationToken);
+        await BulkRows.InsertAsync(db, accepted.Select(i => records[i.Id]).ToList(), cancellationToken);
+        await BulkRows.InsertAsync(db, accepted.SelectMany(i => recordFiles[i.Id]).ToList(), cancellationToken);
+        await BulkRows.InsertAsync(db, events, cancellationToken);
+        await BulkRows.InsertAsync(db, outbox, cancellationToken);
+        var acceptedIds = accepted.Select(i => i.Id).ToList();
+        await db.TransferItems.Where(i => acceptedIds.Contains(i.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.State, TransferItemState.Ingested), cancellationToken);
+        foreach (var item in accepted)
         {
-            if (refused.TryGetValue(item.RecordId, out var reason))
-            {
-                item.State = TransferItemState.Failed;
-                item.Reason = reason;
-                continue;
-            }
-
-            db.Records.Add(records[item.Id]);
-            db.RecordFiles.AddRange(recordFiles[item.Id]);
-            db.OutboxMessages.Add(new OutboxMessage { Kind = OutboxKinds.RecordChanged, EntityId = item.RecordId.ToString(), CreatedAt = now });
             item.State = TransferItemState.Ingested;
-            ingested++;
         }
 
-        db.PreservationEvents.AddRange(events);
-        tx.Record("transfer.ingest", nameof(TransferPackage), transfer.Id.ToString(), $"移交“{transfer.Name}”入库 {ingested} 件",
+        // The digests found on the staged files (shown with the transfer), and the items refused now, through EF.
+        db.TransferFiles.AttachRange(files);
+        foreach (var file in files)
+        {
+            db.Entry(file).Property(f => f.Sm3).IsModified = true;
+            db.Entry(file).Property(f => f.Sha256).IsModified = true;
+        }
+
+        foreach (var item in items.Where(i => refused.ContainsKey(i.RecordId)))
+        {
+            db.TransferItems.Attach(item);
+            item.State = TransferItemState.Failed;
+            item.Reason = refused[item.RecordId];
+        }
+
+        tx.Record("transfer.ingest", nameof(TransferPackage), transfer.Id.ToString(), $"移交“{transfer.Name}”入库 {accepted.Count} 件",
             after: new
             {
-                records = items.Where(i => i.State == TransferItemState.Ingested).Select(i => i.ArchivalCode),
+                records = accepted.Select(i => i.ArchivalCode),
                 files = files.Count,
                 bytes = files.Sum(f => f.Length),
                 refused = refused.Values,

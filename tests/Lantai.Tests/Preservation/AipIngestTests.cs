@@ -17,13 +17,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lantai.Tests.Preservation;
 
 /// <summary>
-/// The lead's ingest writing AIPs through <see cref="AipWriter"/>: a checked transfer (rows and staged files written
-/// directly, as the check leaves them) is accepted and ingested; the record's AIP is then read as an archivist would.
+/// The ingest asking for AIPs and the AIP keeper writing them through <see cref="AipWriter"/>: a checked transfer (rows
+/// and staged files written directly, as the check leaves them) is accepted and ingested; the record waits for its AIP
+/// until the keeper runs; the AIP is then read as an archivist would.
 /// </summary>
 public sealed class AipIngestTests
 {
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Ingest_WritesABagWithTheRecordItsLinesAndEvents(DatabaseProvider provider)
+    public async Task Ingest_AsksForTheAip_AndTheKeeperWritesABagWithTheRecordItsLinesAndEvents(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var services = new ServiceCollection().AddLogging().AddLantaiEngine(database.Options).BuildServiceProvider();
@@ -76,6 +77,17 @@ public sealed class AipIngestTests
         }
 
         var aip = AipLocation.PathOf(database.DataDir, item.RecordId);
+        Assert.False(Directory.Exists(aip), "the AIP is written after the commit, by the keeper");
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var keeper = scope.ServiceProvider.GetRequiredService<AipKeeper>();
+            Assert.Equal(1, await keeper.PendingAsync(default));
+            Assert.True(await keeper.IsPendingAsync(item.RecordId, default));
+            Assert.Equal(1, await keeper.CatchUpAsync(null, default));
+            Assert.Equal(0, await keeper.PendingAsync(default));
+            Assert.Equal(0, await keeper.CatchUpAsync(null, default));
+        }
+
         Assert.True(Directory.Exists(aip), aip);
         Assert.True(File.Exists(Path.Combine(aip, "data", "content", "文件", "通知.pdf")));
         Assert.True(File.Exists(Path.Combine(aip, "data", "content", "文件", "附件 100%.jpg")));

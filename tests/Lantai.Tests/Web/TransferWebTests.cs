@@ -217,6 +217,27 @@ public sealed class TransferWebTests
     }
 
     [Fact]
+    public async Task AipZip_OfARecordWaitingForItsAip_IsBuiltOnDemandFromTheDatabaseAndTheStore()
+    {
+        await using var server = await LantaiServer.StartAsync();
+        var (record, content) = await InsertIngestedRecordAsync(server, writeAip: false);
+        var client = await TestUsers.SignInAsNewUserAsync(server, 0, LantaiRoles.Archivist);
+
+        var page = await client.GetStringAsync($"/Catalogue/Records/{record}");
+        var aip = await client.GetAsync($"/api/v1/records/{record}/aip.zip");
+
+        Assert.Contains($"/api/v1/records/{record}/aip.zip", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, aip.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await aip.Content.ReadAsByteArrayAsync()));
+        Assert.NotNull(zip.GetEntry($"{record}/manifest-sm3.txt"));
+        Assert.NotNull(zip.GetEntry($"{record}/data/content/文件/通知.pdf"));
+        var manifest = await new StreamReader(await zip.GetEntry($"{record}/manifest-sm3.txt")!.OpenAsync()).ReadToEndAsync();
+        Assert.Contains(content.Files[0].ObjectSm3 + "  data/content/文件/通知.pdf", manifest, StringComparison.Ordinal);
+        var cache = Path.Combine(server.Database.DataDir, "cache");
+        Assert.True(!Directory.Exists(cache) || !Directory.EnumerateDirectories(cache, "aip-*").Any(), "the temporary AIP is removed");
+    }
+
+    [Fact]
     public async Task RecordFileContent_StreamsTheStoredBytesUnderTheOriginalName()
     {
         await using var server = await LantaiServer.StartAsync();
@@ -256,7 +277,7 @@ public sealed class TransferWebTests
     }
 
     /// <summary>A record with files, stored objects, events and an AIP, as an ingest leaves them.</summary>
-    internal static async Task<(Guid Record, AipContent Content)> InsertIngestedRecordAsync(LantaiServer server, string classification = "")
+    internal static async Task<(Guid Record, AipContent Content)> InsertIngestedRecordAsync(LantaiServer server, string classification = "", bool writeAip = true)
     {
         var fonds = await CatalogueWeb.CreateFondsAsync(server, "0426", "示例旗档案局");
         var storeDir = Path.Combine(server.Database.DataDir, "test-objects");
@@ -275,6 +296,12 @@ public sealed class TransferWebTests
 
             db.RecordFiles.AddRange(content.Files);
             db.PreservationEvents.AddRange(content.Events);
+            if (!writeAip)
+            {
+                // As an ingest leaves a record whose AIP job has not run yet.
+                db.OutboxMessages.Add(new OutboxMessage { Kind = OutboxKinds.AipWanted, EntityId = content.Record.Id.ToString(), CreatedAt = content.Record.CreatedAt });
+            }
+
             await db.SaveChangesAsync();
         }
 
@@ -287,7 +314,11 @@ public sealed class TransferWebTests
             File.Copy(Path.Combine(storeDir, file.ObjectSm3), path, overwrite: true);
         }
 
-        await server.Services.GetRequiredService<AipWriter>().WriteAsync(content, default);
+        if (writeAip)
+        {
+            await server.Services.GetRequiredService<AipWriter>().WriteAsync(content, default);
+        }
+
         return (content.Record.Id.Value, content);
     }
 }

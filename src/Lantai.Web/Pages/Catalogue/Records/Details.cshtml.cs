@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lantai.Web.Pages.Catalogue.Records;
 
 /// <summary>One record with all its fields and its history (who changed what, when) from the audit log.</summary>
-public sealed class DetailsModel(LantaiDbContext db, RecordQueries queries, RecordHistory history, RecordFileQueries files, DatabaseOptions options) : CataloguePageModel
+public sealed class DetailsModel(LantaiDbContext db, RecordQueries queries, RecordHistory history, RecordFileQueries files, DatabaseOptions options, AipKeeper aips) : CataloguePageModel
 {
     public Record Record { get; private set; } = null!;
 
@@ -46,7 +46,8 @@ public sealed class DetailsModel(LantaiDbContext db, RecordQueries queries, Reco
         History = await history.ForRecordAsync(record.Id, cancellationToken);
         Files = await files.FilesAsync(record.Id, cancellationToken);
         Events = await files.EventsAsync(record.Id, cancellationToken);
-        HasAip = Directory.Exists(AipLocation.PathOf(options.DataDir, record.Id));
+        // An AIP still to be written (the AIP job follows the ingest) is built on demand by the download.
+        HasAip = Directory.Exists(AipLocation.PathOf(options.DataDir, record.Id)) || await aips.IsPendingAsync(record.Id, cancellationToken);
         return Page();
     }
 
