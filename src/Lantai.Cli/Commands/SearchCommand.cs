@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Lantai.Catalogue;
 using Lantai.Search;
-using Lucene.Net.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -74,39 +73,29 @@ public static class SearchCommand
             SearchResponse? first = null;
             var took = TimeSpan.Zero;
             var timedOut = false;
-            try
+            while (hits.Count < max)
             {
-                while (hits.Count < max)
+                var page = await search.SearchAsync(request with { PageSize = Math.Min(max - hits.Count, BatchSize) }, cancellationToken);
+                if (!page.Succeeded)
                 {
-                    var page = await search.SearchAsync(request with { PageSize = Math.Min(max - hits.Count, BatchSize) }, cancellationToken);
-                    if (!page.Succeeded)
+                    foreach (var e in page.Errors)
                     {
-                        foreach (var e in page.Errors)
-                        {
-                            await error.WriteLineAsync(e.Message);
-                        }
-
-                        return ExitCodes.Refused;
+                        await error.WriteLineAsync(e.Message);
                     }
 
-                    first ??= page.Value;
-                    took += page.Value.Took;
-                    timedOut |= page.Value.TimedOut;
-                    hits.AddRange(page.Value.Hits);
-                    if (page.Value.NextCursor is not { } next || page.Value.Hits.Count == 0)
-                    {
-                        break;
-                    }
-
-                    request = request with { After = next };
+                    return ExitCodes.Refused;
                 }
-            }
-            catch (LockObtainFailedException)
-            {
-                // LEAD: on main the index opens only through its writer, which a running server holds; the index helper's
-                // branch falls back to read-only searchers, after which this catch can go.
-                await error.WriteLineAsync("检索索引正由另一个进程（如 lantai serve）使用，请通过网页或 GET /api/v1/search 检索");
-                return ExitCodes.Refused;
+
+                first ??= page.Value;
+                took += page.Value.Took;
+                timedOut |= page.Value.TimedOut;
+                hits.AddRange(page.Value.Hits);
+                if (page.Value.NextCursor is not { } next || page.Value.Hits.Count == 0)
+                {
+                    break;
+                }
+
+                request = request with { After = next };
             }
 
             var total = first?.Total ?? 0;
@@ -157,14 +146,9 @@ public static class SearchCommand
     /// </summary>
     private static async Task CatchUpAsync(IServiceProvider services, TextWriter error, CancellationToken cancellationToken)
     {
-        // LEAD: once the index helper's branch is in, call SearchIndexer.TryCatchUpAsync here (null = another process holds the writer).
-        try
+        if (await services.GetRequiredService<SearchIndexer>().TryCatchUpAsync(cancellationToken) is null)
         {
-            await services.GetRequiredService<SearchIndexer>().CatchUpAsync(cancellationToken);
-        }
-        catch (LockObtainFailedException)
-        {
-            await error.WriteLineAsync("提示：检索索引正由另一个进程更新，本次检索不先追补索引");
+            await error.WriteLineAsync("提示：检索索引正由另一个进程（如 lantai serve）更新，本次检索使用它已提交的索引");
         }
     }
 

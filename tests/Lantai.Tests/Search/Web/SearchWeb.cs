@@ -40,7 +40,8 @@ internal static class SearchWeb
 
     /// <summary>
     /// Brings the server's index up to its database, then waits until a staff search for <paramref name="query"/> finds
-    /// at least <paramref name="expected"/> records. LEAD: once the indexing service runs in the server, the wait alone suffices.
+    /// at least <paramref name="expected"/> records. The server's own updater would get there too; catching up here only
+    /// makes the wait short (both take the index's write gate in turn).
     /// </summary>
     public static async Task IndexNowAsync(LantaiServer server, string query, int expected)
     {
