@@ -36,13 +36,24 @@ public static class SearchFields
     /// <summary>Text fields searched by the one search box, with the boosts that put title and document number first.</summary>
     public static IReadOnlyDictionary<string, float> StaffTextFields { get; } = new Dictionary<string, float>(StringComparer.Ordinal)
     {
-        [Title] = 4f, [DocumentNumber] = 4f, [ArchivalCode] = 3f, [Author] = 2f, [OrgUnitName] = 1f, [Remarks] = 1f, [Content] = 0.5f,
+        [Title] = 4f,
+        [DocumentNumber] = 4f,
+        [ArchivalCode] = 3f,
+        [Author] = 2f,
+        [OrgUnitName] = 1f,
+        [Remarks] = 1f,
+        [Content] = 0.5f,
     };
 
     /// <summary>The text fields the public may search: no remarks (internal notes).</summary>
     public static IReadOnlyDictionary<string, float> PublicTextFields { get; } = new Dictionary<string, float>(StringComparer.Ordinal)
     {
-        [Title] = 4f, [DocumentNumber] = 4f, [ArchivalCode] = 3f, [Author] = 2f, [OrgUnitName] = 1f, [Content] = 0.5f,
+        [Title] = 4f,
+        [DocumentNumber] = 4f,
+        [ArchivalCode] = 3f,
+        [Author] = 2f,
+        [OrgUnitName] = 1f,
+        [Content] = 0.5f,
     };
 
     /// <summary>Facets shown to everyone, in display order.</summary>
