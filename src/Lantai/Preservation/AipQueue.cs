@@ -1,5 +1,5 @@
-using Lantai.Jobs;
 using Lantai.Data;
+using Lantai.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lantai.Preservation;

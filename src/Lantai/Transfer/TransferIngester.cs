@@ -162,7 +162,11 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
 
                 await using var stream = new FileStream(path, new FileStreamOptions
                 {
-                    Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, BufferSize = 0, Options = FileOptions.SequentialScan,
+                    Mode = FileMode.Open,
+                    Access = FileAccess.Read,
+                    Share = FileShare.Read,
+                    BufferSize = 0,
+                    Options = FileOptions.SequentialScan,
                 });
                 var stored = await objects.AddAsync(stream, oneThread, token);
                 digests[file.Id] = stored;

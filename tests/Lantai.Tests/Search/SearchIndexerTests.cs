@@ -14,7 +14,12 @@ public sealed class SearchIndexerTests
         await new FondsService(db, TimeProvider.System).CreateAsync(new FondsDraft { Code = "0426", Name = "示例旗档案局" }, "test", default);
         var created = await new RecordService(db, TimeProvider.System).CreateAsync(new RecordDraft
         {
-            FondsCode = "0426", Year = 2016, RetentionCode = "Y", OrgUnitCode = "BGS", Title = "关于档案征集工作的批复", Author = "示例旗档案局",
+            FondsCode = "0426",
+            Year = 2016,
+            RetentionCode = "Y",
+            OrgUnitCode = "BGS",
+            Title = "关于档案征集工作的批复",
+            Author = "示例旗档案局",
         }, "test", default);
         using var index = new SearchIndex(database.Options);
 

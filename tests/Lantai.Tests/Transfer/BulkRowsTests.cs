@@ -54,13 +54,26 @@ public sealed class BulkRowsTests
         var (efObject, bulkObject) = (Object('a'), Object('b'));
         RecordFile File(RecordId record) => new()
         {
-            RecordId = record, Sequence = 1, OriginalName = "正文/第01件 通知.pdf", ObjectSm3 = efObject.Sm3, Length = 12345,
-            FormatId = "pdf-a-2", MediaType = "application/pdf", TransferId = transferId, CreatedAt = at,
+            RecordId = record,
+            Sequence = 1,
+            OriginalName = "正文/第01件 通知.pdf",
+            ObjectSm3 = efObject.Sm3,
+            Length = 12345,
+            FormatId = "pdf-a-2",
+            MediaType = "application/pdf",
+            TransferId = transferId,
+            CreatedAt = at,
         };
         PreservationEvent Event(RecordId record) => new()
         {
-            At = at, Type = PreservationEventTypes.MessageDigestCalculation, Outcome = PreservationEventTypes.Success, Agent = "Lantai",
-            Detail = "“正文/第01件 通知.pdf” SM3 " + efObject.Sm3, RecordId = record, ObjectSm3 = efObject.Sm3, TransferId = null,
+            At = at,
+            Type = PreservationEventTypes.MessageDigestCalculation,
+            Outcome = PreservationEventTypes.Success,
+            Agent = "Lantai",
+            Detail = "“正文/第01件 通知.pdf” SM3 " + efObject.Sm3,
+            RecordId = record,
+            ObjectSm3 = efObject.Sm3,
+            TransferId = null,
         };
         OutboxMessage Message(RecordId record) => new() { Kind = "test.bulk", EntityId = record.ToString(), CreatedAt = at };
 
@@ -92,7 +105,10 @@ public sealed class BulkRowsTests
 
     private static StoredObject Object(char fill) => new()
     {
-        Sm3 = new string(fill, 64), Sha256 = new string('c', 64), Length = 12345, StoredAt = new DateTimeOffset(2024, 3, 12, 8, 30, 15, TimeSpan.Zero),
+        Sm3 = new string(fill, 64),
+        Sha256 = new string('c', 64),
+        Length = 12345,
+        StoredAt = new DateTimeOffset(2024, 3, 12, 8, 30, 15, TimeSpan.Zero),
     };
 
     /// <summary>The table's rows (as the driver returns each column: type and value) are equal outside <paramref name="differ"/>.</summary>
