@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using Lantai.Catalogue.Import;
 
 namespace Lantai.Search.Content;
 
@@ -12,12 +13,6 @@ namespace Lantai.Search.Content;
 internal static class TextEncodingDetector
 {
     private const int Probe = 1 << 20;
-
-    private static readonly Lazy<Encoding> Gb18030Lazy = new(() =>
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(54936);
-    });
 
     public static Encoding Detect(Stream stream, out int preamble)
     {
@@ -55,7 +50,7 @@ internal static class TextEncodingDetector
             try
             {
                 var status = Utf8.ToUtf16(head, chars, out _, out _, replaceInvalidSequences: false, isFinalBlock: filled < Probe);
-                return status == OperationStatus.InvalidData ? Gb18030Lazy.Value : Encoding.UTF8;
+                return status == OperationStatus.InvalidData ? TextEncodings.Gb18030 : Encoding.UTF8;
             }
             finally
             {
