@@ -93,28 +93,7 @@ public sealed class SearchIndexCrashTests
         Assert.Equal(await db.OutboxMessages.MaxAsync(m => m.Id), index.CommittedCursor);
     }
 
-    /// <summary>Runs the real `lantai` (Lantai.Cli.dll beside the tests) as its own process, in batches of 5 outbox entries.</summary>
-    private static async Task<(int ExitCode, string Output, string Error)> LantaiProcessAsync(TestDatabase database, string? crashAt, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Lantai.Cli.dll"));
-        foreach (var arg in Lantai.Tests.Cli.CliRunner.Target(database).Concat(args))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Lantai__Search__BatchSize"] = "5";
-        if (crashAt is not null)
-        {
-            start.Environment["LANTAI_CRASH_AT"] = crashAt;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    /// <summary>Runs the real `lantai` as its own process, in batches of 5 outbox entries.</summary>
+    private static Task<(int ExitCode, string Output, string Error)> LantaiProcessAsync(TestDatabase database, string? crashAt, params string[] args) =>
+        LantaiProcess.RunAsync(database, crashAt, new Dictionary<string, string> { ["Lantai__Search__BatchSize"] = "5" }, args);
 }
