@@ -94,7 +94,7 @@ public static class OfdInspector
                 pages += ReadDocument(docPath);
                 if (Text(Child(body, "Signatures")) is { } signs)
                 {
-                    signatures.AddRange(ReadSignatures(signs, Dir(docPath)));
+                    signatures.AddRange(ReadSignatures(signs, OfdPaths.Dir(docPath)));
                 }
             }
 
@@ -123,7 +123,7 @@ public static class OfdInspector
                 return 0;
             }
 
-            var docDir = Dir(docPath);
+            var docDir = OfdPaths.Dir(docPath);
             var common = Child(root, "CommonData");
             foreach (var res in Children(common, "PublicRes").Concat(Children(common, "DocumentRes")))
             {
@@ -187,9 +187,9 @@ public static class OfdInspector
             }
 
             // BaseLoc is relative to the resource file's own folder; the files it declares are relative to BaseLoc.
-            var resDir = Dir(resPath);
+            var resDir = OfdPaths.Dir(resPath);
             var baseLoc = res.Attribute("BaseLoc")?.Value;
-            var filesDir = string.IsNullOrWhiteSpace(baseLoc) ? resDir : Combine(resDir, baseLoc);
+            var filesDir = string.IsNullOrWhiteSpace(baseLoc) ? resDir : OfdPaths.Combine(resDir, baseLoc);
             foreach (var font in Children(Child(res, "Fonts"), "Font"))
             {
                 Declare(font);
@@ -240,7 +240,7 @@ public static class OfdInspector
             var path = Resolve(filesDir, reference, "") ?? Resolve(resDir, reference, "");
             if (path is null)
             {
-                _problems.Add($"{what}“{Combine(filesDir, reference)}”不在包内（{from} 引用）");
+                _problems.Add($"{what}“{OfdPaths.Combine(filesDir, reference)}”不在包内（{from} 引用）");
                 return;
             }
 
@@ -272,7 +272,7 @@ public static class OfdInspector
 
             foreach (var res in Children(page, "PageRes"))
             {
-                ReadRes(Text(res), Dir(pagePath), pagePath);
+                ReadRes(Text(res), OfdPaths.Dir(pagePath), pagePath);
             }
 
             foreach (var element in page.Descendants())
@@ -299,7 +299,7 @@ public static class OfdInspector
 
             foreach (var page in Children(root, "Page"))
             {
-                Require(Text(Child(page, "FileLoc")), Dir(path), "页面注释", parse: true);
+                Require(Text(Child(page, "FileLoc")), OfdPaths.Dir(path), "页面注释", parse: true);
             }
         }
 
@@ -313,7 +313,7 @@ public static class OfdInspector
 
             foreach (var attachment in Children(root, "Attachment"))
             {
-                Require(Text(Child(attachment, "FileLoc")), Dir(path), $"附件“{attachment.Attribute("Name")?.Value}”", parse: false);
+                Require(Text(Child(attachment, "FileLoc")), OfdPaths.Dir(path), $"附件“{attachment.Attribute("Name")?.Value}”", parse: false);
             }
         }
 
@@ -357,7 +357,7 @@ public static class OfdInspector
             foreach (var signature in Children(list, "Signature"))
             {
                 var baseLoc = signature.Attribute("BaseLoc")?.Value;
-                var signPath = baseLoc is null ? null : Resolve(Dir(listPath), baseLoc, "");
+                var signPath = baseLoc is null ? null : Resolve(OfdPaths.Dir(listPath), baseLoc, "");
                 if (signPath is null)
                 {
                     _problems.Add($"签名“{baseLoc}”不在包内");
@@ -386,7 +386,7 @@ public static class OfdInspector
             {
                 count++;
                 var fileRef = reference.Attribute("FileRef")?.Value ?? "";
-                var target = Resolve("", fileRef, "") ?? Resolve(Dir(signPath), fileRef, "");
+                var target = Resolve("", fileRef, "") ?? Resolve(OfdPaths.Dir(signPath), fileRef, "");
                 if (target is null)
                 {
                     problems.Add($"签名引用的文件“{fileRef}”不在包内");
@@ -423,7 +423,7 @@ public static class OfdInspector
             }
 
             var signedValue = Text(Child(sign, "SignedValue"));
-            var signedValuePath = signedValue is null ? null : Resolve(Dir(signPath), signedValue, "") ?? Resolve("", signedValue, "");
+            var signedValuePath = signedValue is null ? null : Resolve(OfdPaths.Dir(signPath), signedValue, "") ?? Resolve("", signedValue, "");
             bool? valueValid = null;
             var valueEvidence = "签名值文件缺失，未验证";
             if (signedValue is null || signedValuePath is null)
@@ -539,8 +539,8 @@ public static class OfdInspector
             }
 
             string[] candidates = r.StartsWith('/')
-                ? [Normalize(r)]
-                : [Combine(baseDir, r), Normalize(r), Combine(docDir, r)];
+                ? [OfdPaths.Normalize(r)]
+                : [OfdPaths.Combine(baseDir, r), OfdPaths.Normalize(r), OfdPaths.Combine(docDir, r)];
             foreach (var candidate in candidates)
             {
                 if (Entry(candidate) is { } e)
@@ -552,41 +552,7 @@ public static class OfdInspector
             return null;
         }
 
-        private static string Combine(string dir, string reference)
-        {
-            var r = reference.Trim().Replace('\\', '/');
-            return r.StartsWith('/') ? Normalize(r) : Normalize(dir.Length == 0 ? r : dir + "/" + r);
-        }
-
-        private static string Normalize(string path)
-        {
-            var parts = new List<string>();
-            foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (part == ".")
-                {
-                    continue;
-                }
-
-                if (part == "..")
-                {
-                    if (parts.Count > 0)
-                    {
-                        parts.RemoveAt(parts.Count - 1);
-                    }
-
-                    continue;
-                }
-
-                parts.Add(part);
-            }
-
-            return string.Join('/', parts).Normalize(NormalizationForm.FormC);
-        }
-
-        private static string Dir(string path) => path.LastIndexOf('/') is var i and >= 0 ? path[..i] : "";
-
-        private static string Key(string entryName) => Normalize(entryName.Replace('\\', '/'));
+        private static string Key(string entryName) => OfdPaths.Normalize(entryName);
 
         private static Dictionary<string, ZipArchiveEntry> BuildIndex(ZipArchive zip, StringComparer comparer)
         {

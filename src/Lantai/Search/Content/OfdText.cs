@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using System.Xml;
 using Lantai.Preservation.Formats;
 
@@ -20,7 +19,7 @@ internal static class OfdText
         var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in zip.Entries)
         {
-            entries.TryAdd(Normalize(entry.FullName), entry);
+            entries.TryAdd(OfdPaths.Normalize(entry.FullName), entry);
         }
 
         foreach (var docRoot in Values(entries, "OFD.xml", "DocRoot"))
@@ -31,7 +30,7 @@ internal static class OfdText
                 continue;
             }
 
-            var docDir = Dir(docPath);
+            var docDir = OfdPaths.Dir(docPath);
             foreach (var page in PageLocations(entries[docPath]))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -126,30 +125,7 @@ internal static class OfdText
             return null;
         }
 
-        string[] candidates = r.StartsWith('/') ? [Normalize(r)] : [Normalize(baseDir.Length == 0 ? r : baseDir + "/" + r), Normalize(r)];
+        string[] candidates = r.StartsWith('/') ? [OfdPaths.Normalize(r)] : [OfdPaths.Combine(baseDir, r), OfdPaths.Normalize(r)];
         return candidates.FirstOrDefault(entries.ContainsKey);
     }
-
-    private static string Normalize(string path)
-    {
-        var parts = new List<string>();
-        foreach (var part in path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (part == "..")
-            {
-                if (parts.Count > 0)
-                {
-                    parts.RemoveAt(parts.Count - 1);
-                }
-            }
-            else if (part != ".")
-            {
-                parts.Add(part);
-            }
-        }
-
-        return string.Join('/', parts).Normalize(NormalizationForm.FormC);
-    }
-
-    private static string Dir(string path) => path.LastIndexOf('/') is var i and >= 0 ? path[..i] : "";
 }
