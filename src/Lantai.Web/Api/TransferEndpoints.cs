@@ -24,7 +24,7 @@ public static class TransferEndpoints
         ArgumentNullException.ThrowIfNull(group);
         var transfers = group.MapGroup("/transfers").WithTags("移交接收");
         transfers.MapPost("/", UploadAsync).WithName("UploadTransfer")
-            .WithSummary("上传移交包（multipart/form-data：file=.zip；可选 transferringUnit），返回 202 与检测任务")
+            .WithSummary("上传移交包（multipart/form-data：file=.zip 或 .eep；可选 transferringUnit），返回 202 与检测任务")
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(400).ProducesProblem(413)
             .WithMetadata(new RequestSizeLimitAttribute(TransferUploads.MaxBytes))
@@ -80,9 +80,9 @@ public static class TransferEndpoints
             return MissingFile();
         }
 
-        if (!TransferUploads.IsZip(file))
+        if (!TransferUploads.IsPackage(file))
         {
-            return ProblemMapper.ToProblem([Error.Validation("file", $"移交包应为 .zip 文件（收到“{TransferUploads.NameOf(file)}”）")]);
+            return ProblemMapper.ToProblem([Error.Validation("file", $"移交包应为 .zip 或 .eep 文件（收到“{TransferUploads.NameOf(file)}”）")]);
         }
 
         var path = await TransferUploads.SaveAsync(file, options, cancellationToken);

@@ -82,6 +82,33 @@ public sealed class TransferEndToEndTests
         Assert.Equal(HttpStatusCode.OK, aip.StatusCode);
     }
 
+    [Fact]
+    public async Task Api_UploadEep_ChecksAsAnEepOfOneRecord()
+    {
+        await using var server = await LantaiServer.StartAsync();
+        await Lantai.Tests.Web.CatalogueWeb.CreateFondsAsync(server, "0426", "示例旗人民政府办公室");
+        using (var seed = server.Services.CreateScope())
+        {
+            await Lantai.Transfer.Checks.CheckRuleSeeder.EnsureAsync(seed.ServiceProvider.GetRequiredService<LantaiDbContext>(), default);
+        }
+
+        var client = await TestUsers.SignInAsNewUserAsync(server, 0, LantaiRoles.Archivist);
+        var pdf = await File.ReadAllBytesAsync(ContentSamples.File("0426-WS·2023-Y-BGS-0012.pdfa.pdf"));
+        var eep = new Packages.EepWriter().With("正文.pdf", pdf).WriteTo(Path.Combine(server.Database.DataDir, "通知.eep"));
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(eep)), "file", "通知.eep");
+
+        var upload = await client.PostAsync("/api/v1/transfers", form);
+
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        using var body = JsonDocument.Parse(await upload.Content.ReadAsStringAsync());
+        var id = body.RootElement.GetProperty("transfer").GetProperty("id").GetGuid();
+        await WaitForJobAsync(client, body.RootElement.GetProperty("job").GetProperty("id").GetGuid());
+        using var detail = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/transfers/{id}"));
+        Assert.Equal("Eep", detail.RootElement.GetProperty("transfer").GetProperty("kind").GetString());
+        Assert.Equal(1, detail.RootElement.GetProperty("items").GetArrayLength());
+    }
+
     private static async Task WaitForJobAsync(HttpClient client, Guid jobId)
     {
         for (var i = 0; i < 600; i++)

@@ -41,6 +41,7 @@ public static class TransferUploads
         return name[(name.LastIndexOf('/') + 1)..];
     }
 
-    public static bool IsZip(IFormFile file) =>
-        NameOf(file).EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A .zip package or a DA/T 48 EEP (.eep); what is inside is judged by the check, not by the name.</summary>
+    public static bool IsPackage(IFormFile file) =>
+        NameOf(file).EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || NameOf(file).EndsWith(".eep", StringComparison.OrdinalIgnoreCase);
 }

@@ -31,13 +31,13 @@ public sealed class UploadModel(TransferService service, DatabaseOptions options
 
         if (file is null || file.Length == 0)
         {
-            ModelState.AddModelError("file", "请选择要上传的移交包（.zip）");
+            ModelState.AddModelError("file", "请选择要上传的移交包（.zip 或 .eep）");
             return Page();
         }
 
-        if (!TransferUploads.IsZip(file))
+        if (!TransferUploads.IsPackage(file))
         {
-            ModelState.AddModelError("file", $"移交包应为 .zip 文件（收到“{TransferUploads.NameOf(file)}”）");
+            ModelState.AddModelError("file", $"移交包应为 .zip 或 .eep 文件（收到“{TransferUploads.NameOf(file)}”）");
             return Page();
         }
 

@@ -5,8 +5,8 @@ using Lantai.Security;
 namespace Lantai.Transfer.Packages;
 
 /// <summary>
-/// Opens a transfer package (folder, .zip, BagIt bag as folder or zip), refuses a hostile or broken one before
-/// extracting anything, and stages its files under safe names.
+/// Opens a transfer package (folder, .zip, BagIt bag as folder or zip, DA/T 48 EEPs: <see cref="EepPackage"/>), refuses a
+/// hostile or broken one before extracting anything, and stages its files under safe names.
 /// </summary>
 public static class PackageReader
 {
@@ -50,7 +50,9 @@ public static class PackageReader
 
         if (!await ZipPackage.LooksLikeZipAsync(full, cancellationToken))
         {
-            return new Error("package.not-zip", $"“{name}”不是 zip 文件，也不是文件夹：移交包应为文件夹、zip 文件或 BagIt 包", name);
+            return EepPackage.LooksLikeEep(full)
+                ? await StageEepAsync(full, name, stagingDir, limits, problems, cancellationToken)
+                : new Error("package.not-zip", $"“{name}”不是 zip 文件，也不是文件夹：移交包应为文件夹、zip 文件、BagIt 包或 EEP（DA/T 48）", name);
         }
 
         using var zip = ZipPackage.Open(full);
@@ -84,6 +86,7 @@ public static class PackageReader
 
         var layout = PackageLayout.Find(entries);
         var warnings = new List<string>(layout.Warnings);
+        var eeps = layout.Catalogue is null && !layout.IsBag && layout.Content.Count > 0 && layout.Content.All(c => EepPackage.IsEepName(c.Path));
         BagItBag? bag = null;
         if (layout.IsBag)
         {
@@ -97,7 +100,7 @@ public static class PackageReader
             problems.Package("empty", layout.IsBag ? $"BagIt 包“{name}”的 data/ 中没有任何文件" : $"包“{name}”是空的：没有任何文件", name);
         }
 
-        if (layout.Catalogue is null && layout.Content.Count > 0)
+        if (layout.Catalogue is null && layout.Content.Count > 0 && !eeps)
         {
             warnings.Add(layout.IsBag
                 ? "BagIt 包的 data/ 中没有目录文件（目录.xlsx、目录.csv、catalogue.xlsx 或 catalogue.csv）"
@@ -121,6 +124,12 @@ public static class PackageReader
         try
         {
             var (catalogue, files) = await Task.Run(() => Extract(source, layout, bag, stagingDir, problems, bytesStaged, cancellationToken), cancellationToken);
+            var declaration = bag?.Oxum;
+            if (eeps && !problems.Any && await EepPackage.ExpandAsync(stagingDir, files, single: false, limits, problems, cancellationToken) is { } expanded)
+            {
+                (kind, catalogue, files, declaration) = (PackageKind.Eep, expanded.Catalogue, [.. expanded.Files], expanded.Declaration);
+                warnings.AddRange(expanded.Warnings);
+            }
 
             if (problems.Any)
             {
@@ -135,7 +144,7 @@ public static class PackageReader
                 PackageSm3 = sm3,
                 Files = files,
                 Catalogue = catalogue,
-                Declaration = bag?.Oxum,
+                Declaration = declaration,
                 TransferringUnit = bag?.SourceOrganization,
                 Warnings = warnings,
             };
@@ -239,6 +248,54 @@ public static class PackageReader
             Length = entry.Length,
             DeclaredDigests = declared ?? new Dictionary<string, string>(),
         };
+    }
+
+    /// <summary>A single EEP file: copied into staging (its size checked first), then decoded like a set of one.</summary>
+    private static async Task<Result<StagedPackage>> StageEepAsync(string path, string name, string stagingDir, PackageLimits limits, PackageProblems problems, CancellationToken cancellationToken)
+    {
+        var length = new FileInfo(path).Length;
+        if (length > limits.MaxFileBytes)
+        {
+            problems.Entry("file-size", name, $"大小{PackageChecks.Bytes(length)}超过单个文件上限{PackageChecks.Bytes(limits.MaxFileBytes)}");
+        }
+        else if (FreeSpace(stagingDir) is { } available && length * 2 > available)
+        {
+            problems.Package("disk", $"暂存空间不足：EEP 解码后约需{PackageChecks.Bytes(length)}，可用{PackageChecks.Bytes(available)}", name);
+        }
+
+        if (problems.Any)
+        {
+            return Refuse(problems, stagingDir);
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(stagingDir, FilesFolder));
+            var key = FilesFolder + "/000001";
+            File.Copy(path, Path.Combine(stagingDir, key));
+            var eep = new StagedFile { OriginalPath = name, PathKey = PackagePaths.Key(name), StagingKey = key, Length = length };
+            var sm3 = HashFileAsync(path, cancellationToken);
+            if (await EepPackage.ExpandAsync(stagingDir, [eep], single: true, limits, problems, cancellationToken) is not { } expanded)
+            {
+                return Refuse(problems, stagingDir);
+            }
+
+            return new StagedPackage
+            {
+                Kind = PackageKind.Eep,
+                Name = name,
+                PackageSm3 = Convert.ToHexStringLower(await sm3),
+                Files = expanded.Files,
+                Catalogue = expanded.Catalogue,
+                Declaration = expanded.Declaration,
+                Warnings = expanded.Warnings,
+            };
+        }
+        catch
+        {
+            DeleteQuietly(stagingDir);
+            throw;
+        }
     }
 
     private static Task<byte[]?> ReadSmallAsync(IPackageSource source, PackageEntry entry, PackageProblems problems, CancellationToken cancellationToken)
