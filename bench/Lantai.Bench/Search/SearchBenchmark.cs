@@ -181,6 +181,13 @@ internal static class SearchBenchmark
             Console.WriteLine();
         }
 
+        if (o.Only.Contains("profile") && haveIndex)
+        {
+            Console.WriteLine($"## Where a query's time goes ({queries.Count:N0} queries, 1 thread, staff)");
+            await QueryProfile.RunAsync(referenceIndex!, queries);
+            Console.WriteLine();
+        }
+
         if (o.Wanted("directory") && haveIndex)
         {
             Console.WriteLine("## MMapDirectory vs NIOFSDirectory (plain IndexSearcher, MultiFieldQueryParser over the staff fields)");
