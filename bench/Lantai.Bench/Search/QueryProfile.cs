@@ -62,7 +62,7 @@ internal static class QueryProfile
         var order = SearchOrder.For(SearchSort.Relevance);
         foreach (var (slices, facets, limit) in new[] { (1, false, 0L), (1, true, long.MaxValue), (1, true, SearchService.DefaultFacetExactLimit), (2, false, 0L), (2, true, SearchService.DefaultFacetExactLimit) })
         {
-            var options = new PassOptions(order, 21, null, facets ? SearchFields.StaffFacets : null, limit, TimeSpan.FromSeconds(10)) { ParallelMinDocs = 0, MaxSlices = slices };
+            var options = new PassOptions(order, 21, null, facets ? SearchFields.StaffFacets : null, limit, TimeSpan.FromSeconds(10)) { ParallelMinPostings = 0, MaxSlices = slices };
             Layer($"SearchPass {slices} slice(s), facets {(facets ? limit == long.MaxValue ? "exact" : "100k+sample" : "off")}", q => SearchPass.RunAsync(searcher, q, options, CancellationToken.None).GetAwaiter().GetResult());
         }
 

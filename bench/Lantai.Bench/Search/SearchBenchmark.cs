@@ -181,6 +181,13 @@ internal static class SearchBenchmark
                 }
             }
 
+            // The replay as it is with the cache off: the workload of the earlier rounds' figures, for before/after.
+            Console.WriteLine($"## The replay of {queries.Count:N0} queries as in round 3 (result cache off)");
+            foreach (var workers in new[] { 1, 2 })
+            {
+                latencies.Add(await QueryReplay.RunAsync("Lucene", "replay, cache off, facets on", queries, workers, LuceneQueries.ThroughService(index, true, SearchAudience.Staff, cache: false)));
+            }
+
             // Warm: the replay as it is (common words repeat), result cache on, emptied before each replay.
             Console.WriteLine($"## Warm: the replay of {queries.Count:N0} queries, result cache on (emptied before each replay)");
             foreach (var facets in new[] { false, true })

@@ -26,7 +26,7 @@ public sealed class SearchService
 
     public const long DefaultFacetExactLimit = 100_000;
 
-    public const int DefaultParallelMinDocs = 200_000;
+    public const long DefaultParallelMinPostings = 200_000;
 
     private const int MaxFacetValues = 50;
 
@@ -46,7 +46,7 @@ public sealed class SearchService
         _db = db;
         var tuning = SearchTuning.For(index);
         FacetExactLimit = tuning.FacetExactLimit;
-        ParallelMinDocs = tuning.ParallelMinDocs;
+        ParallelMinPostings = tuning.ParallelMinPostings;
         MaxSlices = tuning.MaxSlices;
     }
 
@@ -59,8 +59,8 @@ public sealed class SearchService
     /// </summary>
     public long FacetExactLimit { get; set; }
 
-    /// <summary>Indexes of at least this many documents are searched in slices on several threads at once.</summary>
-    public int ParallelMinDocs { get; set; }
+    /// <summary>Queries reading at least this many postings are searched in slices on several threads at once.</summary>
+    public long ParallelMinPostings { get; set; }
 
     /// <summary>The most threads (slices) one search uses.</summary>
     public int MaxSlices { get; set; }
@@ -116,7 +116,7 @@ public sealed class SearchService
             var query = filter is null ? built.Value.Query : new FilteredQuery(built.Value.Query, filter);
             var options = new PassOptions(order, numHits, after, facetFields, FacetExactLimit, TimeLimit)
             {
-                ParallelMinDocs = ParallelMinDocs,
+                ParallelMinPostings = ParallelMinPostings,
                 MaxSlices = MaxSlices,
             };
             var cache = CacheResults ? QueryResultCache.For(_index) : null;

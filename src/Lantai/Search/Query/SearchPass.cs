@@ -20,7 +20,7 @@ internal static class SearchPass
     public static async Task<PassResult> RunAsync(IndexSearcher searcher, Lucene.Net.Search.Query query, PassOptions options, CancellationToken cancellationToken)
     {
         var weight = searcher.CreateNormalizedWeight(query);
-        var slices = Slices(searcher.IndexReader.Leaves, options.SliceCount(searcher.IndexReader.MaxDoc));
+        var slices = Slices(searcher.IndexReader.Leaves, options.SliceCount(options.MaxSlices > 1 ? Postings(searcher, query, options.ParallelMinPostings) : 0));
         var deadline = Stopwatch.GetTimestamp() + (long)(options.TimeLimit.TotalSeconds * Stopwatch.Frequency);
         var tasks = new Task<SliceResult>[slices.Count];
         for (var i = 1; i < slices.Count; i++)
@@ -90,6 +90,48 @@ internal static class SearchPass
         }
 
         return new SliceResult(top, facets, TimedOut: false);
+    }
+
+    /// <summary>
+    /// About how many postings the query reads: its terms' document frequencies added up (a phrase's or a conjunction's
+    /// overestimated, which only errs towards slicing), or every document when it has no terms or matches all (an empty
+    /// box, a NOT). Counting stops at <paramref name="enough"/>.
+    /// </summary>
+    internal static long Postings(IndexSearcher searcher, Lucene.Net.Search.Query query, long enough)
+    {
+        var reader = searcher.IndexReader;
+        var terms = new HashSet<Term>();
+        try
+        {
+            var rewritten = searcher.Rewrite(query);
+            if (rewritten.ToString().Contains("*:*", StringComparison.Ordinal))
+            {
+                return reader.MaxDoc;
+            }
+
+            rewritten.ExtractTerms(terms);
+        }
+        catch (NotSupportedException)
+        {
+            return reader.MaxDoc;
+        }
+
+        if (terms.Count == 0)
+        {
+            return reader.MaxDoc;
+        }
+
+        long postings = 0;
+        foreach (var term in terms)
+        {
+            postings += reader.DocFreq(term);
+            if (postings >= enough)
+            {
+                break;
+            }
+        }
+
+        return postings;
     }
 
     /// <summary>Cuts the segments into <paramref name="count"/> runs of consecutive documents of about equal size, in doc order.</summary>

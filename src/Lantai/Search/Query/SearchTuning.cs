@@ -13,7 +13,7 @@ internal sealed class SearchTuning
 
     public long FacetExactLimit { get; set; } = SearchService.DefaultFacetExactLimit;
 
-    public int ParallelMinDocs { get; set; } = SearchService.DefaultParallelMinDocs;
+    public long ParallelMinPostings { get; set; } = SearchService.DefaultParallelMinPostings;
 
     public int MaxSlices { get; set; } = Math.Min(Environment.ProcessorCount, 4);
 

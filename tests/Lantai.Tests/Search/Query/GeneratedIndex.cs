@@ -49,7 +49,7 @@ public sealed class GeneratedIndex : IDisposable
 
     public SearchService Service(int maxSlices, bool cache = false) => new(Index)
     {
-        ParallelMinDocs = 0,
+        ParallelMinPostings = 0,
         MaxSlices = maxSlices,
         CacheResults = cache,
     };
