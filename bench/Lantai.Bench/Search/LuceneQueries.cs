@@ -16,12 +16,12 @@ namespace Lantai.Bench.Search;
 internal static class LuceneQueries
 {
     /// <summary>
-    /// SearchService over the index in <paramref name="dataDir"/>, without a database (code lists from the seed data, as
-    /// the service does when it has no database): the database would only add labels to the hits.
+    /// SearchService over the index, without a database (code lists from the seed data, as the service does when it has
+    /// no database): the database would only add labels to the hits. <paramref name="cache"/> off measures every search.
     /// </summary>
-    public static Func<int, string, Task<(long, bool)>> ThroughService(SearchIndex index, bool facets, SearchAudience audience)
+    public static Func<int, string, Task<(long, bool)>> ThroughService(SearchIndex index, bool facets, SearchAudience audience, bool cache = true)
     {
-        var service = new SearchService(index);
+        var service = new SearchService(index) { CacheResults = cache };
         return async (worker, query) =>
         {
             var request = new SearchRequest { Query = query, Audience = audience, Clearance = 100, IncludeFacets = facets, PageSize = 20 };

@@ -2,6 +2,7 @@ using System.Globalization;
 using Lantai.Bench.Import;
 using Lantai.Search;
 using Lantai.Search.Analysis;
+using Lantai.Search.Query;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
@@ -151,7 +152,7 @@ internal static class SearchBenchmark
             LatencyResult? reference = null;
             if (referenceIndex is not null)
             {
-                reference = await QueryReplay.RunAsync("Lucene", $"SearchService, facets off (reference, {list.Count} q)", list, workers, LuceneQueries.ThroughService(referenceIndex, false, SearchAudience.Staff));
+                reference = await QueryReplay.RunAsync("Lucene", $"SearchService, facets off (reference, {list.Count} q)", list, workers, LuceneQueries.ThroughService(referenceIndex, false, SearchAudience.Staff, cache: false));
                 latencies.Add(reference);
             }
 
@@ -166,18 +167,48 @@ internal static class SearchBenchmark
         }
         if (o.Wanted("query") && haveIndex)
         {
-            Console.WriteLine($"## Queries through SearchService ({queries.Count:N0} queries, staff, page of 20, snippets on)");
             var index = referenceIndex!;
+            var cache = QueryResultCache.For(index);
+            var distinct = queries.Distinct(StringComparer.Ordinal).ToList();
+
+            // Cold: every distinct query once per thread, no result cache — what a search costs.
+            Console.WriteLine($"## Cold: the {distinct.Count:N0} distinct queries of the replay, result cache off (staff, page of 20, snippets on)");
             foreach (var facets in new[] { false, true })
             {
                 foreach (var workers in new[] { 1, 2 })
                 {
-                    var r = await QueryReplay.RunAsync("Lucene", facets ? "SearchService, facets on" : "SearchService, facets off", queries, workers, LuceneQueries.ThroughService(index, facets, SearchAudience.Staff));
-                    latencies.Add(r);
+                    latencies.Add(await QueryReplay.RunAsync("Lucene", $"cold, facets {(facets ? "on" : "off")}", distinct, workers, LuceneQueries.ThroughService(index, facets, SearchAudience.Staff, cache: false)));
                 }
             }
 
-            latencies.Add(await QueryReplay.RunAsync("Lucene", "SearchService, public, facets on", queries, 2, LuceneQueries.ThroughService(index, true, SearchAudience.Public)));
+            // The replay as it is with the cache off: the workload of the earlier rounds' figures, for before/after.
+            Console.WriteLine($"## The replay of {queries.Count:N0} queries as in round 3 (result cache off)");
+            foreach (var workers in new[] { 1, 2 })
+            {
+                latencies.Add(await QueryReplay.RunAsync("Lucene", "replay, cache off, facets on", queries, workers, LuceneQueries.ThroughService(index, true, SearchAudience.Staff, cache: false)));
+            }
+
+            // Warm: the replay as it is (common words repeat), result cache on, emptied before each replay.
+            Console.WriteLine($"## Warm: the replay of {queries.Count:N0} queries, result cache on (emptied before each replay)");
+            foreach (var facets in new[] { false, true })
+            {
+                foreach (var workers in new[] { 1, 2 })
+                {
+                    cache.Clear();
+                    latencies.Add(await QueryReplay.RunAsync("Lucene", $"warm, facets {(facets ? "on" : "off")}", queries, workers, LuceneQueries.ThroughService(index, facets, SearchAudience.Staff)));
+                }
+            }
+
+            cache.Clear();
+            latencies.Add(await QueryReplay.RunAsync("Lucene", "warm, public, facets on", queries, 2, LuceneQueries.ThroughService(index, true, SearchAudience.Public)));
+            Console.WriteLine($"result cache after the public replay: {cache.Count:N0} entries, {cache.Hits:N0} hits, {cache.Misses:N0} misses");
+            Console.WriteLine();
+        }
+
+        if (o.Only.Contains("profile") && haveIndex)
+        {
+            Console.WriteLine($"## Where a query's time goes ({queries.Count:N0} queries, 1 thread, staff)");
+            await QueryProfile.RunAsync(referenceIndex!, queries);
             Console.WriteLine();
         }
 
@@ -268,8 +299,8 @@ internal static class SearchBenchmark
 
         if (latencies.Count > 0)
         {
-            Console.WriteLine("| engine | query | threads | p50 ms | p95 ms | p99 ms | max ms | queries/s | hits/query | timed out | baseline ÷ Lucene p50 / p95 / p99 (the Lucene reference run just before, same queries and threads) |");
-            Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            Console.WriteLine("| engine | query | threads | p50 ms | p95 ms | p99 ms | max ms | queries/s | hits/query | timed out | CPU ms/query | baseline ÷ Lucene p50 / p95 / p99 (the Lucene reference run just before, same queries and threads) |");
+            Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             latencies.ForEach(r => Console.WriteLine(r.Row(references.GetValueOrDefault(r))));
             Console.WriteLine();
             Console.WriteLine("hits/query: Lucene counts every match (TotalHits); the baselines return at most 20 rows.");

@@ -9,6 +9,12 @@ public sealed record SearchResponse
 
     public IReadOnlyList<FacetResult> Facets { get; init; } = [];
 
+    /// <summary>
+    /// True when the facet counts were estimated from a sample of the hits (a very large result set); shown as 约 …
+    /// The total and the hits are always exact.
+    /// </summary>
+    public bool FacetsApproximate { get; init; }
+
     /// <summary>Cursor for the page after this one; null on the last page.</summary>
     public string? NextCursor { get; init; }
 

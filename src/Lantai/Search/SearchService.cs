@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Lantai.Common;
@@ -11,7 +12,9 @@ namespace Lantai.Search;
 /// <summary>
 /// Runs a search for an audience: parses the query (<see cref="SearchQueryParser"/>), puts the access and facet filters
 /// inside the Lucene query (<see cref="AccessFilter"/>), collects the page, the exact total and the facet counts in one
-/// pass under a time limit, and builds hits with snippets. Deep pages go by cursor (searchAfter).
+/// pass under a time limit (<see cref="SearchPass"/>: slices of a large index on several threads), keeps the pass in
+/// the index's <see cref="QueryResultCache"/> for the next identical search, and builds hits with snippets. Deep pages
+/// go by cursor (searchAfter).
 /// </summary>
 public sealed class SearchService
 {
@@ -20,6 +23,10 @@ public sealed class SearchService
 
     /// <summary>How far page numbers reach; beyond it the next-page cursor is the way (it costs the same at any depth).</summary>
     public const int MaxPageWindow = 10_000;
+
+    public const long DefaultFacetExactLimit = 100_000;
+
+    public const long DefaultParallelMinPostings = 200_000;
 
     private const int MaxFacetValues = 50;
 
@@ -37,10 +44,29 @@ public sealed class SearchService
     {
         _index = index;
         _db = db;
+        var tuning = SearchTuning.For(index);
+        FacetExactLimit = tuning.FacetExactLimit;
+        ParallelMinPostings = tuning.ParallelMinPostings;
+        MaxSlices = tuning.MaxSlices;
     }
 
     /// <summary>A query still collecting after this long stops and returns what it found (<see cref="SearchResponse.TimedOut"/>).</summary>
     public TimeSpan TimeLimit { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Facets are counted exactly over this many hits per slice of the index; beyond it over a fixed 1-in-16 sample of
+    /// the documents, scaled up (<see cref="SearchResponse.FacetsApproximate"/>, shown as 约). Totals are always exact.
+    /// </summary>
+    public long FacetExactLimit { get; set; }
+
+    /// <summary>Queries reading at least this many postings are searched in slices on several threads at once.</summary>
+    public long ParallelMinPostings { get; set; }
+
+    /// <summary>The most threads (slices) one search uses.</summary>
+    public int MaxSlices { get; set; }
+
+    /// <summary>Whether results are kept in and served from the index's <see cref="QueryResultCache"/> (off to measure the cost of a search).</summary>
+    public bool CacheResults { get; set; } = true;
 
     public async Task<Result<SearchResponse>> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
@@ -78,32 +104,31 @@ public sealed class SearchService
             }
         }
 
-        var query = new FilteredQuery(built.Value.Query, AccessFilter.For(request, labels.Rules));
         var numHits = offset + pageSize + 1; // one more than the page tells whether a next page exists
-        ITopDocsCollector top = order.Sort is null
-            ? TopScoreDocCollector.Create(numHits, after, docsScoredInOrder: false)
-            : TopFieldCollector.Create(order.Sort, numHits, (FieldDoc?)after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        var facets = request.IncludeFacets
-            ? new FacetCollector(request.Audience == SearchAudience.Staff ? SearchFields.StaffFacets : SearchFields.PublicFacets)
+        var facetFields = request.IncludeFacets
+            ? request.Audience == SearchAudience.Staff ? SearchFields.StaffFacets : SearchFields.PublicFacets
             : null;
-        var collector = new GuardedCollector(facets is null ? top : MultiCollector.Wrap(top, facets), TimeLimit, cancellationToken);
-
         var searcher = _index.Searchers.Acquire();
         try
         {
-            var timedOut = false;
-            try
+            var reader = searcher.IndexReader;
+            var filter = AccessFilter.For(request, labels.Rules, reader);
+            var query = filter is null ? built.Value.Query : new FilteredQuery(built.Value.Query, filter);
+            var options = new PassOptions(order, numHits, after, facetFields, FacetExactLimit, TimeLimit)
             {
-                searcher.Search(query, collector);
-            }
-            catch (SearchTimeLimitExceededException)
+                ParallelMinPostings = ParallelMinPostings,
+                MaxSlices = MaxSlices,
+            };
+            var cache = CacheResults ? QueryResultCache.For(_index) : null;
+            var key = cache is null ? "" : CacheKey(request, query, options);
+            if (cache is null || !cache.TryGet(reader, key, out var pass))
             {
-                timedOut = true;
+                pass = await SearchPass.RunAsync(searcher, query, options, cancellationToken);
+                cache?.Add(reader, key, pass);
             }
 
-            var docs = top.GetTopDocs();
-            var page = docs.ScoreDocs.Skip(offset).Take(pageSize).ToList();
-            var hasMore = docs.ScoreDocs.Length > offset + pageSize;
+            var page = pass.Top.Skip(offset).Take(pageSize).ToList();
+            var hasMore = pass.Top.Length > offset + pageSize;
             var toLoad = HitReader.FieldsToLoad(request.IncludeSnippets);
             var highlight = request.IncludeSnippets ? built.Value.HighlightTerms : null;
             var hits = new List<SearchHit>(page.Count);
@@ -115,11 +140,12 @@ public sealed class SearchService
 
             return new SearchResponse
             {
-                Total = docs.TotalHits,
+                Total = pass.Total,
                 Hits = hits,
-                Facets = facets is null ? [] : Facets(facets, labels),
+                Facets = facetFields is null ? [] : Facets(pass.Facets, labels),
+                FacetsApproximate = facetFields is not null && pass.FacetsApproximate,
                 NextCursor = hasMore && page.Count > 0 ? SearchCursor.Encode(page[^1], request.Sort, fingerprint) : null,
-                TimedOut = timedOut,
+                TimedOut = pass.TimedOut,
                 Took = Stopwatch.GetElapsedTime(started),
             };
         }
@@ -129,9 +155,23 @@ public sealed class SearchService
         }
     }
 
-    private static List<FacetResult> Facets(FacetCollector facets, SearchLabels labels) =>
+    /// <summary>
+    /// Everything that changes a pass's answer: the Lucene query as built (words, fields, codes resolved from the labels,
+    /// the access and facet filters), the audience, the order, the window, the cursor and the facet settings.
+    /// </summary>
+    private static string CacheKey(SearchRequest request, Lucene.Net.Search.Query query, PassOptions options) => string.Join(
+        '\u001f',
+        request.Audience.ToString(),
+        query.ToString(),
+        request.Sort.ToString(),
+        options.NumHits.ToString(CultureInfo.InvariantCulture),
+        request.After ?? "",
+        options.FacetFields is null ? "-" : string.Join(',', options.FacetFields),
+        options.FacetExactLimit.ToString(CultureInfo.InvariantCulture));
+
+    private static List<FacetResult> Facets(IReadOnlyList<(string Field, IReadOnlyDictionary<string, long> Counts)> facets, SearchLabels labels) =>
     [
-        .. facets.Results().Select(f => new FacetResult(
+        .. facets.Select(f => new FacetResult(
             f.Field,
             [.. f.Counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxFacetValues)
                 .Select(c => new FacetValue(c.Key, labels.Label(f.Field, c.Key), c.Value))])),

@@ -43,6 +43,9 @@ public abstract class SearchPageModel(SearchService service) : PageModel
     public IEnumerable<FacetResult> Facets =>
         Result is null ? [] : SearchFacets.Visible(Audience, Result.Facets).Where(f => f.Values.Count > 0);
 
+    /// <summary>True when the facet counts are estimates (a very large result set): each is shown as 约 n.</summary>
+    public bool FacetsApproximate => Result?.FacetsApproximate == true;
+
     protected async Task SearchAsync(SearchQuery query, SearchAudience audience, int clearance, CancellationToken cancellationToken)
     {
         Query = query ?? new SearchQuery();

@@ -85,7 +85,13 @@ internal sealed class LuceneQueryBuilder
             }
             else if (Visit(item, negated) is { } included)
             {
-                query.Add(included, Occur.MUST);
+                // 档案 档案 asks for 档案 once: the same clause twice would double the work (a conjunction of a list
+                // with itself) for the same hits in the same order.
+                if (!query.Clauses.Any(c => c.Occur == Occur.MUST && c.Query.Equals(included)))
+                {
+                    query.Add(included, Occur.MUST);
+                }
+
                 positives++;
             }
         }

@@ -58,6 +58,13 @@ public sealed class SearchCatalogue : IAsyncDisposable
     public async Task<List<string>> NamesAsync(string query, SearchAudience audience = SearchAudience.Staff, int clearance = 4, Func<SearchRequest, SearchRequest>? change = null) =>
         [.. (await SearchAsync(query, audience, clearance, change)).Hits.Select(h => NameOf(h.Id))];
 
+    /// <summary>Adds a record through RecordService and brings the index up to date through the outbox, as the engine does.</summary>
+    public async Task AddAndIndexAsync(string name, string title, OpenStatus openStatus = OpenStatus.Open)
+    {
+        await AddAsync(name, Draft(title, 2020, "Y") with { OpenStatus = openStatus });
+        await new SearchIndexer(Db, Index).CatchUpAsync(default);
+    }
+
     private async Task FillAsync()
     {
         var fonds = new FondsService(Db, TimeProvider.System);

@@ -126,4 +126,14 @@ public sealed class SearchQueryTests(SqliteCatalogueFixture fixture) : IClassFix
 
         Assert.Equal(["会议纪要"], names);
     }
+
+    [Fact]
+    public async Task RepeatedWord_FindsWhatTheWordFinds_InTheSameOrder()
+    {
+        var once = await Catalogue.SearchAsync("档案");
+        var twice = await Catalogue.SearchAsync("档案 档案");
+
+        Assert.Equal(once.Total, twice.Total);
+        Assert.Equal(once.Hits.Select(h => h.Id), twice.Hits.Select(h => h.Id));
+    }
 }
