@@ -60,7 +60,7 @@ public sealed class SearchIndexRebuilder(LantaiDbContext db, SearchIndex index, 
             {
                 var feed = await RecordFeed.CreateAsync(db, content, cancellationToken);
                 await using var feeder = new DocumentFeeder(writer, content, replace: false, SearchIndexer.Threads, cancellationToken);
-                var records = stream.Records.AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable();
+                var records = RecordFeed.ForIndexing(stream.Records.OrderBy(r => r.Id)).AsAsyncEnumerable();
                 await feed.PostAllAsync(records, feeder, posted => progress?.Report(new JobProgress(Math.Max(0, posted - 4096), total, "写入文档")), cancellationToken);
                 await feeder.CompleteAsync();
                 indexed = feeder.Added;
