@@ -67,6 +67,11 @@ internal static class RebuildBench
             return n;
         }));
 
+        // The writer alone on the same records (generated, as the database holds them), two feeding threads, no database.
+        var scratch = Path.Combine(database.Options.DataDir, "writer-alone");
+        results.Add(IndexingBench.ThroughRebuildWriter($"{database.Provider}: the rebuild's writer alone, generated records", scratch, total, SearchIndexer.Threads));
+        System.IO.Directory.Delete(scratch, recursive: true);
+
         database.DeleteIndex();
         results.Add(await RebuildAsync(database, total, forceMergeCompare));
         return results;

@@ -19,7 +19,7 @@ namespace Lantai.Search;
 public sealed class SearchIndexRebuilder(LantaiDbContext db, SearchIndex index, SearchIndexer indexer, RecordContent content, DatabaseOptions options, TimeProvider time)
 {
     /// <summary>Memory for documents before Lucene writes a segment: larger means fewer, bigger flushes and merges.</summary>
-    private const double RebuildRamBufferMb = 256;
+    internal const double RebuildRamBufferMb = 256;
 
     /// <summary>Ids below the start cursor that are checked for transactions still in flight (PostgreSQL).</summary>
     private const long GapWindow = 10_000;
