@@ -36,7 +36,8 @@ internal sealed class RebuildDatabase
     public static string PgName(long records) => string.Create(CultureInfo.InvariantCulture, $"lantai_bench_rebuild_{records}");
 
     /// <summary>Opens the catalogue of <paramref name="records"/> records, creating and loading it when it is not there (or incomplete).</summary>
-    public static async Task<RebuildDatabase> OpenAsync(bool postgres, string dir, string adminConnectionString, long records)
+    /// <param name="lean">Drop the Records table's secondary indexes before loading (the rebuild reads by primary key only): a 10,000,000-record load in minutes instead of most of an hour.</param>
+    public static async Task<RebuildDatabase> OpenAsync(bool postgres, string dir, string adminConnectionString, long records, bool lean = false)
     {
         var dataDir = Path.Combine(dir, string.Create(CultureInfo.InvariantCulture, $"rebuild-{(postgres ? "pg" : "sqlite")}-{records}"));
         string? pgDatabase = null;
@@ -51,7 +52,7 @@ internal sealed class RebuildDatabase
         if (await database.CountAsync() != records)
         {
             await database.DropAsync();
-            await database.LoadAsync(records);
+            await database.LoadAsync(records, lean);
         }
 
         return database;
@@ -75,7 +76,7 @@ internal sealed class RebuildDatabase
         }
     }
 
-    private async Task LoadAsync(long records)
+    private async Task LoadAsync(long records, bool lean)
     {
         var watch = Stopwatch.StartNew();
         Directory.CreateDirectory(Options.DataDir);
@@ -103,6 +104,22 @@ internal sealed class RebuildDatabase
 
         var now = TimeProvider.System.GetUtcNow();
         await db.Database.OpenConnectionAsync();
+        if (lean)
+        {
+            var sql = _pgDatabase is not null
+                ? "SELECT indexname AS \"Value\" FROM pg_indexes WHERE tablename = 'Records' AND indexname <> 'PK_Records'"
+                : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Records' AND name NOT LIKE 'sqlite_autoindex%'";
+            var names = await db.Database.SqlQueryRaw<string>(sql).ToListAsync();
+            foreach (var name in names)
+            {
+#pragma warning disable EF1002 // index names read from the catalogue just above
+                await db.Database.ExecuteSqlRawAsync($"DROP INDEX \"{name}\"");
+#pragma warning restore EF1002
+            }
+
+            Console.WriteLine($"  dropped the Records table's secondary indexes for the load: {string.Join(", ", names)}");
+        }
+
         for (long start = 0; start < records; start += Chunk)
         {
             var n = (int)Math.Min(Chunk, records - start);

@@ -39,6 +39,10 @@ internal static class SearchBenchmark
                 case "--keep": o.Keep = true; break;
                 case "--rebuild-on": o.RebuildOn = [.. args[++i].Split(',')]; break;
                 case "--force-merge": o.ForceMerge = true; break;
+                case "--lean-db": o.LeanDatabase = true; break;
+                case "--force-merge-copy":
+                    await RebuildBench.ForceMergeCompareAsync(args[++i]);
+                    return 0;
                 case "--relevance": return await RelevanceBaseline.RunAsync(args[(i + 1)..], DefaultPostgres);
                 default:
                     Console.Error.WriteLine($"unknown option {args[i]}");
@@ -139,7 +143,7 @@ internal static class SearchBenchmark
                 }
 
                 Console.WriteLine($"## lantai index rebuild: {o.Records:N0} records on {(postgres ? "PostgreSQL" : "SQLite")}");
-                var database = await RebuildDatabase.OpenAsync(postgres, o.Dir, o.Postgres, o.Records);
+                var database = await RebuildDatabase.OpenAsync(postgres, o.Dir, o.Postgres, o.Records, lean: o.LeanDatabase);
                 indexing.AddRange(await RebuildBench.RunAsync(database, o.ForceMerge));
                 if (!o.Keep)
                 {
@@ -366,6 +370,9 @@ internal static class SearchBenchmark
 
         /// <summary>After each rebuild, replay queries before and after a ForceMerge(1).</summary>
         public bool ForceMerge { get; set; }
+
+        /// <summary>Load the rebuild's catalogue without the Records table's secondary indexes (faster at 10,000,000).</summary>
+        public bool LeanDatabase { get; set; }
 
         public bool Wanted(string part) => Only.Count == 0 || Only.Contains(part);
     }
