@@ -83,6 +83,20 @@ internal static class IndexingBench
         return Write(what, writer, count, threads, content, update, () => index.Commit(0), Path.Combine(index.Root, "current"));
     }
 
+    /// <summary>
+    /// The rebuild's writer alone (<see cref="SearchIndex.OpenWriter"/> with the rebuild's RAM buffer and bulk settings),
+    /// fed generated records by <paramref name="threads"/> threads: what a rebuild would cost with no database.
+    /// </summary>
+    public static IndexingResult ThroughRebuildWriter(string what, string dataDir, long count, int threads)
+    {
+        using var index = new SearchIndex(new DatabaseOptions { DataDir = dataDir });
+        var path = Path.Combine(index.Root, "bulk");
+        System.IO.Directory.CreateDirectory(path);
+        using var directory = FSDirectory.Open(path);
+        using var writer = index.OpenWriter(directory, SearchIndexRebuilder.RebuildRamBufferMb, bulk: true);
+        return Write(what, writer, count, threads, content: false, update: false, writer.Commit, path);
+    }
+
     /// <summary>Indexes with a writer of our own making (variants of the configuration), into <paramref name="path"/>.</summary>
     public static IndexingResult WithConfig(string what, string path, long count, int threads, bool content, Func<IndexWriterConfig, IndexWriterConfig> configure, Analyzer? analyzer = null, Func<Document, Document>? reshape = null)
     {

@@ -38,6 +38,12 @@ internal static class SearchBenchmark
                 case "--no-sqlite": o.UseSqlite = false; break;
                 case "--only": o.Only.Add(args[++i]); break;
                 case "--keep": o.Keep = true; break;
+                case "--rebuild-on": o.RebuildOn = [.. args[++i].Split(',')]; break;
+                case "--force-merge": o.ForceMerge = true; break;
+                case "--lean-db": o.LeanDatabase = true; break;
+                case "--force-merge-copy":
+                    await RebuildBench.ForceMergeCompareAsync(args[++i]);
+                    return 0;
                 case "--relevance": return await RelevanceBaseline.RunAsync(args[(i + 1)..], DefaultPostgres);
                 default:
                     Console.Error.WriteLine($"unknown option {args[i]}");
@@ -123,6 +129,30 @@ internal static class SearchBenchmark
             }
 
             Console.WriteLine();
+        }
+
+        if (o.Only.Contains("rebuild"))
+        {
+            // Only on request: it builds (or reuses, with --keep) a catalogue of --records records in each database.
+            Scratch(scratch, p => IndexingBench.ThroughSearchIndex("warm-up (JIT), not counted", p, 20_000, 2, false));
+            foreach (var provider in o.RebuildOn)
+            {
+                var postgres = provider == "pg";
+                if (postgres && !o.UsePostgres)
+                {
+                    continue;
+                }
+
+                Console.WriteLine($"## lantai index rebuild: {o.Records:N0} records on {(postgres ? "PostgreSQL" : "SQLite")}");
+                var database = await RebuildDatabase.OpenAsync(postgres, o.Dir, o.Postgres, o.Records, lean: o.LeanDatabase);
+                indexing.AddRange(await RebuildBench.RunAsync(database, o.ForceMerge));
+                if (!o.Keep)
+                {
+                    await database.DropAsync();
+                }
+
+                Console.WriteLine();
+            }
         }
 
         if (o.Wanted("fulltext"))
@@ -365,6 +395,15 @@ internal static class SearchBenchmark
         public bool Keep { get; set; }
 
         public HashSet<string> Only { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The databases <c>--only rebuild</c> runs on: sqlite, pg.</summary>
+        public string[] RebuildOn { get; set; } = ["sqlite", "pg"];
+
+        /// <summary>After each rebuild, replay queries before and after a ForceMerge(1).</summary>
+        public bool ForceMerge { get; set; }
+
+        /// <summary>Load the rebuild's catalogue without the Records table's secondary indexes (faster at 10,000,000).</summary>
+        public bool LeanDatabase { get; set; }
 
         public bool Wanted(string part) => Only.Count == 0 || Only.Contains(part);
     }

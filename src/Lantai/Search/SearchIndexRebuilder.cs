@@ -19,7 +19,7 @@ namespace Lantai.Search;
 public sealed class SearchIndexRebuilder(LantaiDbContext db, SearchIndex index, SearchIndexer indexer, RecordContent content, DatabaseOptions options, TimeProvider time)
 {
     /// <summary>Memory for documents before Lucene writes a segment: larger means fewer, bigger flushes and merges.</summary>
-    private const double RebuildRamBufferMb = 256;
+    internal const double RebuildRamBufferMb = 256;
 
     /// <summary>Ids below the start cursor that are checked for transactions still in flight (PostgreSQL).</summary>
     private const long GapWindow = 10_000;
@@ -60,7 +60,7 @@ public sealed class SearchIndexRebuilder(LantaiDbContext db, SearchIndex index, 
             {
                 var feed = await RecordFeed.CreateAsync(db, content, cancellationToken);
                 await using var feeder = new DocumentFeeder(writer, content, replace: false, SearchIndexer.Threads, cancellationToken);
-                var records = stream.Records.AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable();
+                var records = RecordFeed.ForIndexing(stream.Records.OrderBy(r => r.Id)).AsAsyncEnumerable();
                 await feed.PostAllAsync(records, feeder, posted => progress?.Report(new JobProgress(Math.Max(0, posted - 4096), total, "写入文档")), cancellationToken);
                 await feeder.CompleteAsync();
                 indexed = feeder.Added;

@@ -127,7 +127,7 @@ public sealed class SearchIndexer(LantaiDbContext db, SearchIndex index, RecordC
         await using var feeder = new DocumentFeeder(writer, content, replace: true, Threads, cancellationToken);
         foreach (var chunk in changed.Chunk(RecordFeed.ChunkSize))
         {
-            var records = await db.Records.AsNoTracking().Where(r => chunk.Contains(r.Id)).ToListAsync(cancellationToken);
+            var records = await RecordFeed.ForIndexing(db.Records.Where(r => chunk.Contains(r.Id))).ToListAsync(cancellationToken);
             var found = records.Select(r => r.Id).ToHashSet();
             foreach (var gone in chunk.Where(id => !found.Contains(id)))
             {
@@ -141,7 +141,7 @@ public sealed class SearchIndexer(LantaiDbContext db, SearchIndex index, RecordC
         {
             // A second context streams the import's records while the first answers the per-chunk file queries.
             await using var stream = LantaiDatabase.CreateContext(options);
-            var records = stream.Records.AsNoTracking().Where(r => r.ImportId == importId).OrderBy(r => r.Id).AsAsyncEnumerable();
+            var records = RecordFeed.ForIndexing(stream.Records.Where(r => r.ImportId == importId).OrderBy(r => r.Id)).AsAsyncEnumerable();
             await feed.PostAllAsync(records, feeder, null, cancellationToken);
         }
 
