@@ -72,29 +72,29 @@ internal static class BulkRows
         switch (db.Database.GetDbConnection())
         {
             case SqliteConnection sqlite:
-            {
-                var sql = $"UPDATE {table.QuotedName} SET {string.Join(", ", set.Select((c, i) => $"{c.QuotedName} = ?{(i + 1).ToString(CultureInfo.InvariantCulture)}"))} WHERE {key.QuotedName} = ?{(set.Count + 1).ToString(CultureInfo.InvariantCulture)}";
-                Execute(sqlite, sql, [.. set, key], rows, cancellationToken);
-                break;
-            }
-
-            case NpgsqlConnection npgsql:
-            {
-                var columns = new List<Column> { key };
-                columns.AddRange(set);
-                var list = string.Join(", ", columns.Select(c => c.QuotedName));
-                await using (var create = new NpgsqlCommand($"CREATE TEMP TABLE lantai_bulk_update ON COMMIT DROP AS SELECT {list} FROM {table.QuotedName} WITH NO DATA", npgsql))
                 {
-                    await create.ExecuteNonQueryAsync(cancellationToken);
+                    var sql = $"UPDATE {table.QuotedName} SET {string.Join(", ", set.Select((c, i) => $"{c.QuotedName} = ?{(i + 1).ToString(CultureInfo.InvariantCulture)}"))} WHERE {key.QuotedName} = ?{(set.Count + 1).ToString(CultureInfo.InvariantCulture)}";
+                    Execute(sqlite, sql, [.. set, key], rows, cancellationToken);
+                    break;
                 }
 
-                await CopyAsync(npgsql, "lantai_bulk_update", list, columns, rows, cancellationToken);
-                var assignments = string.Join(", ", set.Select(c => $"{c.QuotedName} = u.{c.QuotedName}"));
-                await using var update = new NpgsqlCommand(
-                    $"UPDATE {table.QuotedName} AS t SET {assignments} FROM lantai_bulk_update AS u WHERE t.{key.QuotedName} = u.{key.QuotedName}; DROP TABLE lantai_bulk_update", npgsql);
-                await update.ExecuteNonQueryAsync(cancellationToken);
-                break;
-            }
+            case NpgsqlConnection npgsql:
+                {
+                    var columns = new List<Column> { key };
+                    columns.AddRange(set);
+                    var list = string.Join(", ", columns.Select(c => c.QuotedName));
+                    await using (var create = new NpgsqlCommand($"CREATE TEMP TABLE lantai_bulk_update ON COMMIT DROP AS SELECT {list} FROM {table.QuotedName} WITH NO DATA", npgsql))
+                    {
+                        await create.ExecuteNonQueryAsync(cancellationToken);
+                    }
+
+                    await CopyAsync(npgsql, "lantai_bulk_update", list, columns, rows, cancellationToken);
+                    var assignments = string.Join(", ", set.Select(c => $"{c.QuotedName} = u.{c.QuotedName}"));
+                    await using var update = new NpgsqlCommand(
+                        $"UPDATE {table.QuotedName} AS t SET {assignments} FROM lantai_bulk_update AS u WHERE t.{key.QuotedName} = u.{key.QuotedName}; DROP TABLE lantai_bulk_update", npgsql);
+                    await update.ExecuteNonQueryAsync(cancellationToken);
+                    break;
+                }
 
             default:
                 db.Set<T>().AttachRange(rows); // another provider: EF's own path
