@@ -42,10 +42,12 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         // Batches attach the rows they change; what the caller's context tracked before (the decision) must not collide.
         db.ChangeTracker.Clear();
         var content = folders.ContentOf(transfer);
+        // Every file lookup names the transfer: the index on files is (TransferId, ItemId, Sequence), and by ItemId alone
+        // this query read all the transfer's files once per item (11 s of CPU for 10,000 items).
         var sizes = await db.TransferItems.AsNoTracking()
             .Where(i => i.TransferId == transferId && i.State == TransferItemState.Accepted)
             .OrderBy(i => i.RowNumber)
-            .Select(i => new { i.Id, Bytes = db.TransferFiles.Where(f => f.ItemId == i.Id).Sum(f => (long?)f.Length) ?? 0 })
+            .Select(i => new { i.Id, Bytes = db.TransferFiles.Where(f => f.TransferId == transferId && f.ItemId == i.Id).Sum(f => (long?)f.Length) ?? 0 })
             .ToListAsync(cancellationToken);
         var total = await db.TransferItems.CountAsync(i => i.TransferId == transferId && (i.State == TransferItemState.Accepted || i.State == TransferItemState.Ingested), cancellationToken);
         var done = total - sizes.Count;
@@ -62,7 +64,7 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
             foreach (var batch in Batches(sizes.Select(s => (s.Id, s.Bytes))))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (items, files) = await LoadBatchAsync(batch, cancellationToken);
+                var (items, files) = await LoadBatchAsync(transferId, batch, cancellationToken);
                 storing = Task.Run(() => StoreBatchAsync(content, items, files, cancellationToken), CancellationToken.None);
                 if (previous is not null)
                 {
@@ -132,10 +134,11 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
     }
 
     /// <summary>The batch's items and files, untracked: the store step runs beside another batch's transaction.</summary>
-    private async Task<(List<TransferItem> Items, List<TransferFile> Files)> LoadBatchAsync(List<Guid> itemIds, CancellationToken cancellationToken)
+    private async Task<(List<TransferItem> Items, List<TransferFile> Files)> LoadBatchAsync(Guid transferId, List<Guid> itemIds, CancellationToken cancellationToken)
     {
         var items = await db.TransferItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).OrderBy(i => i.RowNumber).ToListAsync(cancellationToken);
-        var files = await db.TransferFiles.AsNoTracking().Where(f => f.ItemId != null && itemIds.Contains(f.ItemId.Value))
+        // By the transfer first: the index on files is (TransferId, ItemId, Sequence); by ItemId alone each batch read every file.
+        var files = await db.TransferFiles.AsNoTracking().Where(f => f.TransferId == transferId && f.ItemId != null && itemIds.Contains(f.ItemId.Value))
             .OrderBy(f => f.Sequence).ToListAsync(cancellationToken);
         return (items, files);
     }
