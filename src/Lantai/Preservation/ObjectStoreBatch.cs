@@ -86,22 +86,24 @@ public sealed class ObjectStoreBatch : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(path);
         ObjectDisposedException.ThrowIf(_closed, this);
-        await using var source = new FileStream(path, new FileStreamOptions
-        {
-            Mode = FileMode.Open,
-            Access = FileAccess.Read,
-            Share = FileShare.Read,
-            BufferSize = 0,
-            Options = FileOptions.SequentialScan,
-        });
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        ContentDigests digests;
         if (!CanLink(path))
         {
-            return await AddAsync(source, oneThread, cancellationToken);
+            await using var copied = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            return await AddAsync(copied, oneThread, cancellationToken);
         }
 
-        var digests = oneThread
-            ? await DualDigest.OneThreadAsync(source, null, Security.Sm3Hasher.DefaultImplementation, cancellationToken)
-            : await DualDigest.ComputeAsync(source, cancellationToken);
+        if (oneThread)
+        {
+            digests = DualDigest.OfFile(handle, cancellationToken);
+        }
+        else
+        {
+            await using var source = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            digests = await DualDigest.ComputeAsync(source, cancellationToken);
+        }
+
         var already = !Pend(digests.Sm3, final => new PendingObject(null, Path.GetFullPath(path), final));
         return new StoredDigests(digests.Sm3, digests.Sha256, digests.Length, already);
     }
