@@ -12,7 +12,8 @@ internal static class TransferSetGenerator
 {
     private const string Header = "档号,全宗号,年度,保管期限,机构(问题),件号,责任者,文号,题名,日期,页数,密级,备注,文件";
 
-    public static string Write(string folder, IReadOnlyList<long> sizes, int seed)
+    /// <param name="sparse">Leave the PCM data a hole (silence, written in no time and taking no disk space): for the 4 GiB set.</param>
+    public static string Write(string folder, IReadOnlyList<long> sizes, int seed, bool sparse = false)
     {
         if (Directory.Exists(folder) && File.Exists(Path.Combine(folder, "目录.csv")))
         {
@@ -27,7 +28,7 @@ internal static class TransferSetGenerator
         {
             var item = i + 1;
             var name = $"音频/录音 第{item:00000}号.wav";
-            WriteWav(Path.Combine(folder, name), sizes[i], random, buffer);
+            WriteWav(Path.Combine(folder, name), sizes[i], sparse ? null : random, buffer);
             csv.Append(FormattableString.Invariant($"0426-LY·2024-Y-BGS-{item:0000},0426,2024,Y,BGS,{item},示例旗人民政府办公室,,会议录音第{item}号,20240312,,,,{name}\r\n"));
         }
 
@@ -35,7 +36,7 @@ internal static class TransferSetGenerator
         return folder;
     }
 
-    private static void WriteWav(string path, long size, Random random, byte[] buffer)
+    private static void WriteWav(string path, long size, Random? random, byte[] buffer)
     {
         var data = Math.Max(0, size - 44);
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
@@ -53,6 +54,12 @@ internal static class TransferSetGenerator
         "data"u8.CopyTo(header[36..]);
         BinaryPrimitives.WriteUInt32LittleEndian(header[40..], (uint)data);
         file.Write(header);
+        if (random is null)
+        {
+            file.SetLength(44 + data);
+            return;
+        }
+
         for (var left = data; left > 0;)
         {
             var n = (int)Math.Min(buffer.Length, left);

@@ -44,6 +44,35 @@ public static class DualDigest
         return OneThreadAsync(source, destination, Sm3Hasher.DefaultImplementation, cancellationToken);
     }
 
+    /// <summary>
+    /// Both digests of a file on the calling thread by synchronous positional reads of its handle: for callers hashing
+    /// many small files two at a time on worker threads, where an async read costs a thread-pool hop per call.
+    /// </summary>
+    internal static ContentDigests OfFile(Microsoft.Win32.SafeHandles.SafeFileHandle handle, CancellationToken cancellationToken)
+    {
+        using var sm3 = Sm3Hasher.Create();
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        long length = 0;
+        try
+        {
+            int read;
+            while ((read = RandomAccess.Read(handle, buffer.AsSpan(0, BufferSize), length)) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                sm3.Append(buffer.AsSpan(0, read));
+                sha256.AppendData(buffer.AsSpan(0, read));
+                length += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return new ContentDigests(Convert.ToHexStringLower(sm3.GetHashAndReset()), Convert.ToHexStringLower(sha256.GetHashAndReset()), length, null);
+    }
+
     internal static async Task<ContentDigests> OneThreadAsync(Stream source, Stream? destination, Sm3Implementation implementation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);

@@ -29,6 +29,19 @@ internal static partial class FileSync
         WithDescriptor(path, fd => fsync(fd), "fsync");
     }
 
+    /// <summary>fsync(2) of a file by its name (opened read-only): its data and metadata.</summary>
+    public static void SyncFile(string path)
+    {
+        if (!IsAvailable)
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+            file.Flush(flushToDisk: true);
+            return;
+        }
+
+        WithDescriptor(path, fd => fsync(fd), "fsync");
+    }
+
     /// <summary>syncfs(2) of the file system holding <paramref name="path"/>: data and metadata of every file on it.</summary>
     public static void SyncFileSystem(string path)
     {

@@ -10,20 +10,26 @@ namespace Lantai.Preservation;
 /// </summary>
 internal static partial class NativeLink
 {
-    public static bool TryCreate(string existing, string link)
+    /// <summary>errno of a link whose name is taken.</summary>
+    public const int AlreadyExists = 17; // EEXIST, the same on Linux, macOS and FreeBSD
+
+    public static bool TryCreate(string existing, string link) => Create(existing, link) == 0;
+
+    /// <summary>link(2): 0 when the new name was created, else errno (-1 where hard links cannot be asked for at all).</summary>
+    public static int Create(string existing, string link)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS() && !OperatingSystem.IsFreeBSD())
         {
-            return false;
+            return -1;
         }
 
         try
         {
-            return Link(existing, link) == 0;
+            return Link(existing, link) == 0 ? 0 : Marshal.GetLastPInvokeError();
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            return false;
+            return -1;
         }
     }
 

@@ -1,10 +1,12 @@
 namespace Lantai.Preservation;
 
 /// <summary>
-/// Objects written together: each <see cref="AddAsync"/> streams one file in (computing SM3 and SHA-256 in the same
-/// read); <see cref="CommitAsync"/> makes all of them durable under their final names at once. Nothing added is
-/// visible under its final name before the commit; an abandoned batch leaves only temporary files, removed on dispose
-/// or by the next start (<see cref="ObjectStore.RecoverAsync"/>).
+/// Objects written together: each <see cref="AddAsync(Stream, bool, CancellationToken)"/> streams one file in
+/// (computing SM3 and SHA-256 in the same read), each <see cref="AddFileAsync"/> takes a file that is already on the
+/// store's file system without copying it; <see cref="CommitAsync"/> makes all of them durable under their final names
+/// at once. Nothing added is visible under its final name before the commit; an abandoned batch leaves only temporary
+/// files, removed on dispose or by the next start (<see cref="ObjectStore.RecoverAsync"/>), and the taken files where
+/// they were.
 /// </summary>
 public sealed class ObjectStoreBatch : IAsyncDisposable
 {
@@ -13,6 +15,7 @@ public sealed class ObjectStoreBatch : IAsyncDisposable
     private readonly List<PendingObject> _pending = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private bool _closed;
+    private bool? _linkable;
 
     internal ObjectStoreBatch(ObjectStore store) => _store = store;
 
@@ -61,23 +64,89 @@ public sealed class ObjectStoreBatch : IAsyncDisposable
             throw;
         }
 
-        var final = _store.PathOf(digests.Sm3);
-        bool already;
-        lock (_gate)
-        {
-            already = !_seen.Add(digests.Sm3) || File.Exists(final);
-            if (!already)
-            {
-                _pending.Add(new PendingObject(temp, final));
-            }
-        }
-
+        var already = !Pend(digests.Sm3, final => new PendingObject(temp, null, final));
         if (already)
         {
             TryDelete(temp);
         }
 
         return new StoredDigests(digests.Sm3, digests.Sha256, digests.Length, already);
+    }
+
+    /// <summary>
+    /// Takes the file at <paramref name="path"/> into the store without copying it: its digests are computed where it
+    /// is, and the commit gives it its final name as a second hard link (link(2)) to the same bytes, made durable before
+    /// the name exists. The file stays where it was (the caller removes its own name once the objects are recorded; a
+    /// crash before that leaves it for a resumed run, which finds the object stored already). For files nothing writes
+    /// to any more, such as a transfer's staged content: what is stored is the file whose digests were computed, and a
+    /// store object is never rewritten. Where a hard link is not possible (another file system, Windows) the file is
+    /// copied as <see cref="AddAsync(Stream, bool, CancellationToken)"/> does.
+    /// </summary>
+    public async Task<StoredDigests> AddFileAsync(string path, bool oneThread, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ObjectDisposedException.ThrowIf(_closed, this);
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        ContentDigests digests;
+        if (!CanLink(path))
+        {
+            await using var copied = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            return await AddAsync(copied, oneThread, cancellationToken);
+        }
+
+        if (oneThread)
+        {
+            digests = DualDigest.OfFile(handle, cancellationToken);
+        }
+        else
+        {
+            await using var source = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            digests = await DualDigest.ComputeAsync(source, cancellationToken);
+        }
+
+        var already = !Pend(digests.Sm3, final => new PendingObject(null, Path.GetFullPath(path), final));
+        return new StoredDigests(digests.Sm3, digests.Sha256, digests.Length, already);
+    }
+
+    /// <summary>Adds the object to the commit unless the store or this batch has it already; false when it had.</summary>
+    private bool Pend(string sm3, Func<string, PendingObject> pending)
+    {
+        var final = _store.PathOf(sm3);
+        lock (_gate)
+        {
+            if (!_seen.Add(sm3) || File.Exists(final))
+            {
+                return false;
+            }
+
+            _pending.Add(pending(final));
+            return true;
+        }
+    }
+
+    /// <summary>Whether a file next to <paramref name="path"/> can be hard-linked into the store: tried once per batch.</summary>
+    private bool CanLink(string path)
+    {
+        lock (_gate)
+        {
+            if (_linkable is { } known)
+            {
+                return known;
+            }
+        }
+
+        var probe = Path.Combine(_store.SessionDirectory(), Guid.NewGuid().ToString("N") + ".link");
+        var linkable = NativeLink.Create(path, probe) == 0;
+        if (linkable)
+        {
+            File.Delete(probe);
+        }
+
+        lock (_gate)
+        {
+            _linkable ??= linkable;
+            return _linkable.Value;
+        }
     }
 
     /// <summary>
@@ -112,7 +181,16 @@ public sealed class ObjectStoreBatch : IAsyncDisposable
         var syncFs = _store.SyncMode == StoreSyncMode.SyncFs;
         if (syncFs)
         {
-            FileSync.SyncFileSystem(_store.Root); // the data of every temporary file, before any name points at it
+            // The data of every temporary and taken file (same file system, or it could not be linked), before any name
+            // points at it.
+            FileSync.SyncFileSystem(_store.Root);
+        }
+        else
+        {
+            foreach (var item in items.Where(i => i.Source is not null))
+            {
+                FileSync.SyncFile(item.Source!);
+            }
         }
 
         var directories = new HashSet<string>(StringComparer.Ordinal);
@@ -131,14 +209,27 @@ public sealed class ObjectStoreBatch : IAsyncDisposable
                 directories.Add(level1);
             }
 
-            try
+            if (item.Source is not null)
             {
-                File.Move(item.Temp, item.Final, overwrite: false);
+                // A second name for the taken file; a name taken already is the same content (stored meanwhile by
+                // another batch, or by a run that crashed before recording it).
+                var error = NativeLink.Create(item.Source, item.Final);
+                if (error != 0 && error != NativeLink.AlreadyExists)
+                {
+                    throw new IOException($"link({item.Source}, {item.Final}) failed: errno {error}");
+                }
             }
-            catch (IOException) when (File.Exists(item.Final))
+            else
             {
-                // Stored meanwhile by another batch: same name, same content.
-                TryDelete(item.Temp);
+                try
+                {
+                    File.Move(item.Temp!, item.Final, overwrite: false);
+                }
+                catch (IOException) when (File.Exists(item.Final))
+                {
+                    // Stored meanwhile by another batch: same name, same content.
+                    TryDelete(item.Temp!);
+                }
             }
 
             directories.Add(leaf);
@@ -168,9 +259,9 @@ public sealed class ObjectStoreBatch : IAsyncDisposable
             _closed = true;
         }
 
-        foreach (var item in items)
+        foreach (var item in items.Where(i => i.Temp is not null))
         {
-            TryDelete(item.Temp);
+            TryDelete(item.Temp!);
         }
 
         return ValueTask.CompletedTask;
@@ -188,5 +279,6 @@ public sealed class ObjectStoreBatch : IAsyncDisposable
         }
     }
 
-    private sealed record PendingObject(string Temp, string Final);
+    /// <summary>An object to name at the commit: a temporary file to rename, or a taken file (Source) to link.</summary>
+    private sealed record PendingObject(string? Temp, string? Source, string Final);
 }

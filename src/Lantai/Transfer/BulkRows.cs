@@ -51,10 +51,77 @@ internal static class BulkRows
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="properties"/> of existing rows (found by their primary key) inside the open transaction:
+    /// one UPDATE prepared once on SQLite, a binary COPY into a temporary table and one UPDATE … FROM on PostgreSQL.
+    /// </summary>
+    public static async Task UpdateAsync<T>(LantaiDbContext db, IReadOnlyCollection<T> rows, IReadOnlyList<string> properties, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(properties);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var table = Tables.GetOrAdd((db.GetType(), typeof(T)), key => Table.For(db, key.Entity));
+        var key = table.Key;
+        var set = properties.Select(p => table.Columns.Single(c => c.PropertyName == p)).ToList();
+        switch (db.Database.GetDbConnection())
+        {
+            case SqliteConnection sqlite:
+                {
+                    var sql = $"UPDATE {table.QuotedName} SET {string.Join(", ", set.Select((c, i) => $"{c.QuotedName} = ?{(i + 1).ToString(CultureInfo.InvariantCulture)}"))} WHERE {key.QuotedName} = ?{(set.Count + 1).ToString(CultureInfo.InvariantCulture)}";
+                    Execute(sqlite, sql, [.. set, key], rows, cancellationToken);
+                    break;
+                }
+
+            case NpgsqlConnection npgsql:
+                {
+                    var columns = new List<Column> { key };
+                    columns.AddRange(set);
+                    var list = string.Join(", ", columns.Select(c => c.QuotedName));
+                    await using (var create = new NpgsqlCommand($"CREATE TEMP TABLE lantai_bulk_update ON COMMIT DROP AS SELECT {list} FROM {table.QuotedName} WITH NO DATA", npgsql))
+                    {
+                        await create.ExecuteNonQueryAsync(cancellationToken);
+                    }
+
+                    await CopyAsync(npgsql, "lantai_bulk_update", list, columns, rows, cancellationToken);
+                    var assignments = string.Join(", ", set.Select(c => $"{c.QuotedName} = u.{c.QuotedName}"));
+                    await using var update = new NpgsqlCommand(
+                        $"UPDATE {table.QuotedName} AS t SET {assignments} FROM lantai_bulk_update AS u WHERE t.{key.QuotedName} = u.{key.QuotedName}; DROP TABLE lantai_bulk_update", npgsql);
+                    await update.ExecuteNonQueryAsync(cancellationToken);
+                    break;
+                }
+
+            default:
+                db.Set<T>().AttachRange(rows); // another provider: EF's own path
+                foreach (var row in rows)
+                {
+                    foreach (var property in properties)
+                    {
+                        db.Entry(row).Property(property).IsModified = true;
+                    }
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+        }
+    }
+
     private static void InsertSqlite<T>(SqliteConnection connection, Table table, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
         where T : class
     {
         var sql = $"INSERT INTO {table.QuotedName} ({table.QuotedColumnList}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)))})";
+        Execute(connection, sql, table.Columns, rows, cancellationToken);
+    }
+
+    /// <summary>Prepares <paramref name="sql"/> once and runs it for each row, its parameters bound from <paramref name="columns"/> in order.</summary>
+    private static void Execute<T>(SqliteConnection connection, string sql, IReadOnlyList<Column> columns, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
         var rc = raw.sqlite3_prepare_v2(connection.Handle, sql, out var insert);
         SqliteException.ThrowExceptionForRC(rc, connection.Handle);
         using (insert)
@@ -62,9 +129,9 @@ internal static class BulkRows
             foreach (var row in rows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                for (var c = 0; c < table.Columns.Count; c++)
+                for (var c = 0; c < columns.Count; c++)
                 {
-                    rc = Bind(insert, c + 1, table.Columns[c].ProviderValue(row));
+                    rc = Bind(insert, c + 1, columns[c].ProviderValue(row));
                     if (rc != raw.SQLITE_OK)
                     {
                         SqliteException.ThrowExceptionForRC(rc, connection.Handle);
@@ -99,13 +166,19 @@ internal static class BulkRows
     private static async Task InsertPostgresAsync<T>(NpgsqlConnection connection, Table table, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
         where T : class
     {
-        await using var copy = await connection.BeginBinaryImportAsync($"COPY {table.QuotedName} ({table.QuotedColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await CopyAsync(connection, table.QuotedName, table.QuotedColumnList, table.Columns, rows, cancellationToken);
+    }
+
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, string quotedTable, string quotedColumnList, IReadOnlyList<Column> columns, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY {quotedTable} ({quotedColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
             // Synchronous writes fill Npgsql's buffer and touch the socket only when it is full (as the catalogue import).
             copy.StartRow();
-            foreach (var column in table.Columns)
+            foreach (var column in columns)
             {
                 if (column.ProviderValue(row) is { } value)
                 {
@@ -121,11 +194,14 @@ internal static class BulkRows
         await copy.CompleteAsync(cancellationToken);
     }
 
-    private sealed class Table(string quotedName, IReadOnlyList<Column> columns)
+    private sealed class Table(string quotedName, IReadOnlyList<Column> columns, Column? key)
     {
         public string QuotedName { get; } = quotedName;
 
         public IReadOnlyList<Column> Columns { get; } = columns;
+
+        /// <summary>The single-column primary key, when the table has one that the application sets.</summary>
+        public Column Key => key ?? throw new InvalidOperationException($"{QuotedName} has no single-column key {nameof(BulkRows)} can update by.");
 
         public string QuotedColumnList { get; } = string.Join(", ", columns.Select(c => c.QuotedName));
 
@@ -135,6 +211,7 @@ internal static class BulkRows
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             var sql = db.GetService<ISqlGenerationHelper>();
             var columns = new List<Column>();
+            Column? key = null;
             foreach (var property in entity.GetProperties())
             {
                 if (property.IsShadowProperty())
@@ -149,10 +226,15 @@ internal static class BulkRows
                 }
 
                 var name = property.GetColumnName(table) ?? throw new InvalidOperationException($"{clrType.Name}.{property.Name} has no column.");
-                columns.Add(new Column(property, sql.DelimitIdentifier(name), property.GetRelationalTypeMapping()));
+                var column = new Column(property, sql.DelimitIdentifier(name), property.GetRelationalTypeMapping());
+                columns.Add(column);
+                if (property.IsPrimaryKey() && entity.FindPrimaryKey()!.Properties.Count == 1)
+                {
+                    key = column;
+                }
             }
 
-            return new Table(sql.DelimitIdentifier(table.Name, table.Schema), columns);
+            return new Table(sql.DelimitIdentifier(table.Name, table.Schema), columns, key);
         }
     }
 
@@ -162,6 +244,8 @@ internal static class BulkRows
         private readonly ValueConverter? _converter = mapping.Converter;
 
         public string QuotedName { get; } = quotedName;
+
+        public string PropertyName => property.Name;
 
         /// <summary>The store type without facets ("character varying", "uuid"), the data type name for a binary COPY.</summary>
         public string DataTypeName { get; } = mapping.StoreTypeNameBase;

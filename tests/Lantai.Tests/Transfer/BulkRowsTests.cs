@@ -103,6 +103,70 @@ public sealed class BulkRowsTests
         Assert.Equal(2, await db.RecordFiles.CountAsync(f => f.ObjectSm3 == efObject.Sm3));
     }
 
+    /// <summary>The bulk UPDATE (the ingest writes the staged files' digests with it) finds rows by their converted key and changes only the named columns.</summary>
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task BulkUpdate_ChangesTheNamedColumnsOfTheGivenRowsOnly(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var fonds = await CatalogueTestData.CreateFondsAsync(db);
+        var at = new DateTimeOffset(2024, 3, 12, 8, 30, 15, TimeSpan.Zero);
+        var records = Enumerable.Range(1, 3).Select(item => new Record
+        {
+            FondsId = fonds.Id,
+            FondsCode = fonds.Code,
+            CategoryCode = "WS",
+            Year = 2024,
+            RetentionCode = "D30",
+            OrgUnitCode = "BGS",
+            ItemNumber = item,
+            GroupKey = GroupKeys.ForItem(fonds.Code, "WS", 2024, "D30", "BGS"),
+            ArchivalCode = $"{fonds.Code}-WS·2024-D30-BGS-{item:0000}",
+            Title = $"原题名{item}",
+            Author = "示例旗人民政府办公室",
+            PageCount = 1,
+            Classification = "",
+            Remarks = "备注",
+            CreatedAt = at,
+            UpdatedAt = at,
+        }).ToList();
+        db.Records.AddRange(records);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        var changed = records.Take(2).Select(r => new Record
+        {
+            Id = r.Id,
+            FondsId = r.FondsId,
+            FondsCode = r.FondsCode,
+            CategoryCode = r.CategoryCode,
+            Year = r.Year,
+            RetentionCode = r.RetentionCode,
+            OrgUnitCode = r.OrgUnitCode,
+            ItemNumber = r.ItemNumber,
+            GroupKey = r.GroupKey,
+            ArchivalCode = r.ArchivalCode,
+            Title = "新题名 ᠮᠣᠩᠭᠣᠯ " + r.ItemNumber,
+            Author = "不应写入",
+            PageCount = 40 + r.ItemNumber,
+            Classification = "",
+            Remarks = "不应写入",
+            CreatedAt = at,
+            UpdatedAt = at,
+        }).ToList();
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await BulkRows.UpdateAsync(db, changed, [nameof(Record.Title), nameof(Record.PageCount)], default);
+            await tx.CommitAsync();
+        }
+
+        var read = await db.Records.AsNoTracking().OrderBy(r => r.ItemNumber).ToListAsync();
+        Assert.Equal(["新题名 ᠮᠣᠩᠭᠣᠯ 1", "新题名 ᠮᠣᠩᠭᠣᠯ 2", "原题名3"], read.Select(r => r.Title));
+        Assert.Equal([41, 42, 1], read.Select(r => r.PageCount));
+        Assert.All(read, r => Assert.Equal("示例旗人民政府办公室", r.Author));
+        Assert.All(read, r => Assert.Equal("备注", r.Remarks));
+    }
+
     private static StoredObject Object(char fill) => new()
     {
         Sm3 = new string(fill, 64),

@@ -67,6 +67,12 @@ public sealed class TransferWorkflowTests
         Assert.StartsWith("quarantine", after.StoragePath, StringComparison.Ordinal);
         Assert.True(Directory.Exists(Path.Combine(harness.Database.DataDir, after.StoragePath)));
         Assert.False(Directory.Exists(Path.Combine(harness.Database.DataDir, TransferFolders.StagingPathOf(after.Id))));
+        // Only the failed item's files wait there: the ingested ones are the store's objects (hard links), never left
+        // where something could alter them.
+        var content = Path.Combine(harness.Database.DataDir, after.StoragePath, "content");
+        var left = await db.TransferFiles.Where(f => f.TransferId == accepted.Id).ToListAsync();
+        var failedItem = detail.Items[2].Id;
+        Assert.All(left, f => Assert.Equal(f.ItemId == failedItem, File.Exists(Path.Combine(content, f.StagingKey))));
     }
 
     [Fact]
