@@ -49,13 +49,7 @@ public sealed class TransferEndToEndTests
     [Fact]
     public async Task Api_UploadZip_ChecksInAJob_ThenAcceptIngests()
     {
-        await using var server = await LantaiServer.StartAsync();
-        await Lantai.Tests.Web.CatalogueWeb.CreateFondsAsync(server, "0426", "示例旗人民政府办公室");
-        using (var seed = server.Services.CreateScope())
-        {
-            await Lantai.Transfer.Checks.CheckRuleSeeder.EnsureAsync(seed.ServiceProvider.GetRequiredService<LantaiDbContext>(), default);
-        }
-
+        await using var server = await StartWithFondsAndRulesAsync();
         var client = await TestUsers.SignInAsNewUserAsync(server, 0, LantaiRoles.Archivist);
         var zip = SamplePackages.BuildZip(Path.Combine(server.Database.DataDir, "sample.zip"));
         using var form = new MultipartFormDataContent();
@@ -85,13 +79,7 @@ public sealed class TransferEndToEndTests
     [Fact]
     public async Task Api_UploadEep_ChecksAsAnEepOfOneRecord()
     {
-        await using var server = await LantaiServer.StartAsync();
-        await Lantai.Tests.Web.CatalogueWeb.CreateFondsAsync(server, "0426", "示例旗人民政府办公室");
-        using (var seed = server.Services.CreateScope())
-        {
-            await Lantai.Transfer.Checks.CheckRuleSeeder.EnsureAsync(seed.ServiceProvider.GetRequiredService<LantaiDbContext>(), default);
-        }
-
+        await using var server = await StartWithFondsAndRulesAsync();
         var client = await TestUsers.SignInAsNewUserAsync(server, 0, LantaiRoles.Archivist);
         var pdf = await File.ReadAllBytesAsync(ContentSamples.File("0426-WS·2023-Y-BGS-0012.pdfa.pdf"));
         var eep = new Packages.EepWriter().With("正文.pdf", pdf).WriteTo(Path.Combine(server.Database.DataDir, "通知.eep"));
@@ -107,6 +95,24 @@ public sealed class TransferEndToEndTests
         using var detail = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/transfers/{id}"));
         Assert.Equal("Eep", detail.RootElement.GetProperty("transfer").GetProperty("kind").GetString());
         Assert.Equal(1, detail.RootElement.GetProperty("items").GetArrayLength());
+    }
+
+    /// <summary>A server with fonds 0426 and the seeded check rules, as an archive has them before its first transfer.</summary>
+    private static async Task<LantaiServer> StartWithFondsAndRulesAsync()
+    {
+        var server = await LantaiServer.StartAsync();
+        try
+        {
+            await Lantai.Tests.Web.CatalogueWeb.CreateFondsAsync(server, "0426", "示例旗人民政府办公室");
+            using var seed = server.Services.CreateScope();
+            await Lantai.Transfer.Checks.CheckRuleSeeder.EnsureAsync(seed.ServiceProvider.GetRequiredService<LantaiDbContext>(), default);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     private static async Task WaitForJobAsync(HttpClient client, Guid jobId)
