@@ -43,7 +43,7 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
         RemoveLeftovers(parent, name);
 
         var temp = Path.Combine(parent, $".{name}.tmp-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(temp);
+        BagFiles.CreateFolder(temp);
         try
         {
             var written = await WriteBagAsync(content, temp, cancellationToken);
@@ -89,13 +89,26 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
         var contentNames = ContentNames(files);
         var entries = new List<AipEntry>(files.Count);
         var linked = 0;
+        var data = Path.Combine(bag, "data");
+        BagFiles.CreateFolder(data);
+        var contentFolder = Path.Combine(data, "content");
         for (var i = 0; i < files.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var file = files[i];
             var source = ObjectPath(file.ObjectSm3);
             var destination = Path.Combine(bag, contentNames[i].Replace('/', Path.DirectorySeparatorChar));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            var folder = Path.GetDirectoryName(destination)!;
+            if (i == 0)
+            {
+                BagFiles.CreateFolder(contentFolder);
+            }
+
+            if (!string.Equals(folder, contentFolder, StringComparison.Ordinal))
+            {
+                Directory.CreateDirectory(folder); // a name with folders, as received
+            }
+
             if (NativeLink.TryCreate(source, destination))
             {
                 linked++;
@@ -117,10 +130,11 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
             ("check-report.xml", await AipMetadata.CheckReportAsync(content, cancellationToken)),
             ("events.xml", AipMetadata.EventsXml(content)),
         };
-        Directory.CreateDirectory(Path.Combine(bag, "data", "metadata"));
+        var metadataFolder = Path.Combine(data, "metadata");
+        BagFiles.CreateFolder(metadataFolder);
         foreach (var (fileName, bytes) in metadata)
         {
-            File.WriteAllBytes(Path.Combine(bag, "data", "metadata", fileName), bytes);
+            BagFiles.WriteNew(Path.Combine(metadataFolder, fileName), bytes);
             payload.Add((MetadataFolder + fileName, Hex(SHA256.HashData(bytes)), Sm3.HashHex(bytes), bytes.Length));
         }
 
@@ -133,12 +147,12 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
         };
         foreach (var (fileName, bytes) in tags)
         {
-            File.WriteAllBytes(Path.Combine(bag, fileName), bytes);
+            BagFiles.WriteNew(Path.Combine(bag, fileName), bytes);
         }
 
         // Small files written synchronously: for a few hundred bytes the async path costs more than the write itself.
-        File.WriteAllText(Path.Combine(bag, "tagmanifest-sha256.txt"), Manifest(tags.Select(t => (Hex(SHA256.HashData(t.Bytes)), t.Name))));
-        File.WriteAllText(Path.Combine(bag, "tagmanifest-sm3.txt"), Manifest(tags.Select(t => (Sm3.HashHex(t.Bytes), t.Name))));
+        BagFiles.WriteNew(Path.Combine(bag, "tagmanifest-sha256.txt"), Utf8(Manifest(tags.Select(t => (Hex(SHA256.HashData(t.Bytes)), t.Name)))));
+        BagFiles.WriteNew(Path.Combine(bag, "tagmanifest-sm3.txt"), Utf8(Manifest(tags.Select(t => (Sm3.HashHex(t.Bytes), t.Name)))));
 
         return new AipWritten(bag, payload.Count, payload.Sum(p => p.Length), linked);
     }
