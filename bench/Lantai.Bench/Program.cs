@@ -29,13 +29,15 @@ switch (benchmark)
                      SM3 (BouncyCastle, OpenSSL), SHA-256 and DualDigest throughput, openssl speed, the raw limit
                      (read + SM3 + SHA-256 + write) and the store's commit with syncfs against fsync
               ingest [--set small|large|huge] [--small-files N] [--dir DIR]
-                     transfer check and ingest of 10,000 files of 10-200 KB and of four 500 MB files, against the raw
-                     limit (read + SM3 + SHA-256 + write) of the same bytes
+                     transfer check and ingest of 10,000 files of 10-200 KB, of four 500 MB files (and with huge of
+                     one 4 GiB file), against the raw limit (read + SM3 + SHA-256 + write) of the same bytes
               search [--records 1000000] [--sample 100000] [--fulltext 20000] [--index-threads 1,2] [--dir DIR] [--keep]
                      [--pg CONNECTION-STRING] [--no-pg] [--no-sqlite] [--baseline-queries N] [--ranked-queries 200]
-                     [--only breakdown|index|fulltext|query|directory|pg|fts5]
+                     [--only breakdown|index|fulltext|query|profile|directory|pg|fts5|rebuild]
+                     [--rebuild-on sqlite,pg] [--lean-db] [--force-merge] [--force-merge-copy DATA-DIR]
                      indexing rate (and where the time goes), full-text MB/s, query latency p50/p95/p99 of a fixed
-                     replay of 1,000 queries through SearchService, against PostgreSQL pg_trgm and SQLite FTS5 trigram
+                     replay of 1,000 queries through SearchService (cold, cache off, warm), against PostgreSQL pg_trgm
+                     and SQLite FTS5 trigram; `rebuild`: lantai index rebuild on a real SQLite/PostgreSQL catalogue
               search --relevance [--pg CONNECTION-STRING]
                      precision@10 and MRR of Lucene and of pg_trgm on the relevance set (tests/Lantai.Tests/Search/Relevance)
               analyzer [--records 200000]
