@@ -275,7 +275,9 @@ public static class PackageReader
             File.Copy(path, Path.Combine(stagingDir, key));
             var eep = new StagedFile { OriginalPath = name, PathKey = PackagePaths.Key(name), StagingKey = key, Length = length };
             var sm3 = HashFileAsync(path, cancellationToken);
-            if (await EepPackage.ExpandAsync(stagingDir, [eep], single: true, limits, problems, cancellationToken) is not { } expanded)
+            var expanded = await EepPackage.ExpandAsync(stagingDir, [eep], single: true, limits, problems, cancellationToken);
+            var digest = await sm3; // awaited on every path: no read of the package left running behind a refusal
+            if (expanded is null)
             {
                 return Refuse(problems, stagingDir);
             }
@@ -284,7 +286,7 @@ public static class PackageReader
             {
                 Kind = PackageKind.Eep,
                 Name = name,
-                PackageSm3 = Convert.ToHexStringLower(await sm3),
+                PackageSm3 = Convert.ToHexStringLower(digest),
                 Files = expanded.Files,
                 Catalogue = expanded.Catalogue,
                 Declaration = expanded.Declaration,
