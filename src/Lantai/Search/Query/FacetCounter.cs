@@ -111,8 +111,16 @@ internal sealed class FacetCounter
     }
 
     /// <summary>
-    /// The counts of several slices of one search, added up: exact counts as they are, sampled counts scaled by the
-    /// slice's hits beyond its exact limit over the hits it sampled. Approximate when any slice sampled.
+    /// Turns the last segment's ordinals into values. Called on the thread that counted, when the slice is done: a
+    /// segment's SortedDocValues are per thread in Lucene.Net, and by the merge that thread may be searching for another
+    /// request with the same instance.
+    /// </summary>
+    public void Finish() => Flush();
+
+    /// <summary>
+    /// The counts of several slices of one search (each finished with <see cref="Finish"/>), added up: exact counts as
+    /// they are, sampled counts scaled by the slice's hits beyond its exact limit over the hits it sampled. Approximate
+    /// when any slice sampled.
     /// </summary>
     public static (IReadOnlyList<(string Field, IReadOnlyDictionary<string, long> Counts)> Counts, bool Approximate) Merge(
         IReadOnlyList<string> fields, IReadOnlyList<FacetCounter> slices)
@@ -120,7 +128,6 @@ internal sealed class FacetCounter
         var totals = fields.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
         foreach (var slice in slices)
         {
-            slice.Flush();
             var scale = slice._sampled == 0 ? 0 : (double)slice._beyond / slice._sampled;
             for (var i = 0; i < fields.Count; i++)
             {

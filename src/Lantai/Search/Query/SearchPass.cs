@@ -54,6 +54,20 @@ internal static class SearchPass
             ? (ITopDocsCollector)TopFieldCollector.Create(sort, options.NumHits, (FieldDoc?)options.After, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true)
             : TopScoreDocCollector.Create(options.NumHits, options.After, docsScoredInOrder: true);
         var facets = options.FacetFields is { } fields ? new FacetCounter(fields, options.FacetExactLimit) : null;
+        try
+        {
+            return CollectParts(top, facets, weight, parts, deadline, cancellationToken);
+        }
+        finally
+        {
+            // On this thread: the counter's doc values are this thread's instances (Lucene keeps them per thread), so
+            // turning its last segment's ordinals into values cannot wait for the merge on another thread.
+            facets?.Finish();
+        }
+    }
+
+    private static SliceResult CollectParts(ITopDocsCollector top, FacetCounter? facets, Weight weight, IReadOnlyList<Part> parts, long deadline, CancellationToken cancellationToken)
+    {
         var sinceCheck = 0;
         foreach (var part in parts)
         {

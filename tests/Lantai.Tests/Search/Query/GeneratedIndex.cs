@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lantai.Catalogue;
 using Lantai.Data;
 using Lantai.Search;
@@ -78,7 +79,9 @@ public sealed class GeneratedIndex : IDisposable
             CategoryCode = "WS",
             Year = year,
             RetentionCode = random.Next(3) switch { 0 => "Y", 1 => "D30", _ => "D10" },
-            OrgUnitCode = random.Next(2) == 0 ? "BGS" : "DAS",
+            // 200 codes of several lengths: Lucene stores such a field's values prefix-compressed, and looking one up
+            // moves the state of that (per-thread) doc values instance — what a race between threads shows.
+            OrgUnitCode = "JG" + random.Next(200).ToString(CultureInfo.InvariantCulture),
             GroupKey = fonds,
             ArchivalCode = FormattableString.Invariant($"{fonds}-WS·{year}-Y-{i:00000}"),
             Title = title,

@@ -24,7 +24,8 @@ public sealed class SearchFacetSamplingTests(GeneratedIndex generated) : IClassF
         Assert.True(exact.Total > 1000);
         Assert.Equal(exact.Total, sampled.Total);
         Assert.Equal(exact.Hits.Select(h => h.Id), sampled.Hits.Select(h => h.Id));
-        foreach (var facet in exact.Facets)
+        // Facets whose values are all listed (the 200 org unit codes are cut to the most frequent).
+        foreach (var facet in exact.Facets.Where(f => f.Values.Sum(v => v.Count) == exact.Total))
         {
             var estimates = sampled.Facets.Single(f => f.Field == facet.Field).Values.ToDictionary(v => v.Value, v => v.Count);
 

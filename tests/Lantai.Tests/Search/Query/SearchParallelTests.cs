@@ -64,6 +64,32 @@ public sealed class SearchParallelTests(GeneratedIndex generated) : IClassFixtur
     }
 
     [Fact]
+    public async Task ConcurrentSlicedSearches_KeepEachOnesFacets()
+    {
+        // Lucene.Net hands out a segment's doc values per thread: a slice that left its last segment's ordinals to be
+        // looked up at the merge (on another thread) read them through an instance another search was using.
+        var queries = new[] { "档案", "通知", "工作 OR 会议", "" };
+        var expected = new Dictionary<string, List<(string, string, long)>>(StringComparer.Ordinal);
+        foreach (var query in queries)
+        {
+            expected[query] = Facets(await Search(generated.Service(1), new SearchRequest { Query = query, Audience = SearchAudience.Staff, Clearance = 4 }));
+        }
+
+        var runs = Enumerable.Range(0, 400).Select(i => Task.Run(async () =>
+        {
+            var query = queries[i % queries.Length];
+            var service = generated.Service(3);
+            service.TimeLimit = TimeSpan.FromMinutes(10); // many at once on two cores: none may stop early
+            return (query, Facets(await Search(service, new SearchRequest { Query = query, Audience = SearchAudience.Staff, Clearance = 4 })));
+        }));
+
+        foreach (var (query, facets) in await Task.WhenAll(runs))
+        {
+            Assert.Equal(expected[query], facets);
+        }
+    }
+
+    [Fact]
     public async Task Slices_StopAtTheTimeLimit_AndHonourCancellation()
     {
         var service = generated.Service(3);
