@@ -107,7 +107,23 @@ internal sealed class LuceneQueryBuilder
             query.Add(new MatchAllDocsQuery(), Occur.MUST);
         }
 
-        return query;
+        return InCanonicalOrder(query);
+    }
+
+    /// <summary>
+    /// The same clauses in a fixed order. AND and OR do not depend on the order of their words, so 工作 档案 and 档案 工作
+    /// become the same Lucene query: the same scores to the last bit (a sum in another order can differ there) and one
+    /// entry in the result cache for both.
+    /// </summary>
+    private static BooleanQuery InCanonicalOrder(BooleanQuery query)
+    {
+        var ordered = new BooleanQuery();
+        foreach (var clause in query.Clauses.OrderBy(c => c.Occur).ThenBy(c => c.Query.ToString(), StringComparer.Ordinal))
+        {
+            ordered.Add(clause);
+        }
+
+        return ordered;
     }
 
     private BooleanQuery? Or(OrNode node, bool negated)
@@ -121,7 +137,7 @@ internal sealed class LuceneQueryBuilder
             }
         }
 
-        return query.Clauses.Count == 0 ? null : query;
+        return query.Clauses.Count == 0 ? null : InCanonicalOrder(query);
     }
 
     private BooleanQuery? Not(NotNode node, bool negated)

@@ -28,6 +28,24 @@ public sealed class SearchCacheTests
         Assert.Equal(first.NextCursor, second.NextCursor);
     }
 
+    [Theory]
+    [InlineData("档案 通知", "通知 档案")]
+    [InlineData("档案 OR 会议", "会议 OR 档案")]
+    [InlineData("通知 -会议 档案", "-会议 档案 通知")]
+    public async Task TheSameWordsInAnotherOrder_AreOneSearch_ServedFromTheCache(string query, string reordered)
+    {
+        await using var catalogue = await SearchCatalogue.CreateAsync(DatabaseProvider.Sqlite);
+        var cache = QueryResultCache.For(catalogue.Index);
+
+        var first = await catalogue.SearchAsync(query);
+        var hits = cache.Hits;
+        var second = await catalogue.SearchAsync(reordered);
+
+        Assert.True(first.Total > 0);
+        Assert.Equal(hits + 1, cache.Hits);
+        Assert.Equal(first.Hits.Select(h => (h.Id, h.Score)), second.Hits.Select(h => (h.Id, h.Score)));
+    }
+
     [Fact]
     public async Task IndexingARecord_ThenSearchingAgain_FindsIt()
     {
