@@ -7,7 +7,8 @@ namespace Lantai.Bench.Search;
 /// The fair pg_trgm equivalent of a query in Lantai's syntax: each word or "phrase" is ILIKE '%…%' on the searched
 /// text (a substring, so a phrase is the same as a word), 题名:/责任者:/文号:/档号: on that column, 年度:a-b a year
 /// range, AND (implicit), OR, NOT and parentheses as SQL. No folding: pg_trgm has none, which is the point of the
-/// comparison. The ranking text is the query's words joined by spaces (for word_similarity).
+/// comparison. The ranking text is the query's words joined by spaces (for word_similarity). The same condition in
+/// SQLite's dialect (LIKE, which is case-blind there, parameters $p1…) serves the FTS5 trigram table.
 /// </summary>
 internal sealed class TrgmQuery
 {
@@ -26,22 +27,24 @@ internal sealed class TrgmQuery
 
     private readonly List<string> _tokens;
     private readonly string _textColumn;
+    private readonly bool _sqlite;
     private int _next;
 
-    private TrgmQuery(string query, string textColumn)
+    private TrgmQuery(string query, string textColumn, bool sqlite)
     {
         _tokens = Tokenize(query);
         _textColumn = textColumn;
+        _sqlite = sqlite;
     }
 
     public List<object> Parameters { get; } = [];
 
     public List<string> Words { get; } = [];
 
-    /// <summary>The WHERE condition (parameters $1…) and the words for ranking.</summary>
-    public static TrgmQuery Parse(string query, string textColumn, out string where)
+    /// <summary>The WHERE condition (parameters $1… for PostgreSQL, $p1… for SQLite) and the words for ranking.</summary>
+    public static TrgmQuery Parse(string query, string textColumn, out string where, bool sqlite = false)
     {
-        var parsed = new TrgmQuery(query, textColumn);
+        var parsed = new TrgmQuery(query, textColumn, sqlite);
         where = parsed._tokens.Count == 0 ? "false" : parsed.Or();
         return parsed;
     }
@@ -120,7 +123,9 @@ internal sealed class TrgmQuery
     {
         Words.Add(value);
         Parameters.Add("%" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
-        return string.Create(CultureInfo.InvariantCulture, $"{column} ILIKE ${Parameters.Count}");
+        return _sqlite
+            ? string.Create(CultureInfo.InvariantCulture, $"{column} LIKE $p{Parameters.Count} ESCAPE '\\'")
+            : string.Create(CultureInfo.InvariantCulture, $"{column} ILIKE ${Parameters.Count}");
     }
 
     private string? Peek() => _next < _tokens.Count ? _tokens[_next] : null;
