@@ -19,10 +19,15 @@ public sealed class CliCommandTests
         Assert.Contains("已载入示例数据", demo.Output, StringComparison.Ordinal);
         await using (var db = database.CreateContext())
         {
-            // The demo's two transfers: the first accepted (its DOCX item failed the format check), the second waiting.
-            var states = await db.Transfers.OrderBy(t => t.Name).Select(t => t.State).ToListAsync();
-            Assert.Equal([Lantai.Transfer.TransferState.Accepted, Lantai.Transfer.TransferState.Checked], states);
-            Assert.Equal(3, await db.RecordFiles.CountAsync());
+            // The demo's transfers: the first accepted (its DOCX item failed the format check), the second waiting,
+            // the EEP accepted with its one file.
+            var states = await db.Transfers.ToDictionaryAsync(t => t.Name, t => t.State);
+            Assert.Equal(3, states.Count);
+            Assert.Equal(Lantai.Transfer.TransferState.Accepted, states["示例旗人民政府办公室2025年第一批电子文件移交"]);
+            Assert.Equal(Lantai.Transfer.TransferState.Checked, states["示例旗人民政府办公室2025年第二批电子文件移交"]);
+            Assert.Equal(Lantai.Transfer.TransferState.Accepted, states["示例旗人民政府办公室2025年电子文件封装包（EEP）移交"]);
+            Assert.Equal(4, await db.RecordFiles.CountAsync());
+            Assert.True(await db.Records.AnyAsync(r => r.ArchivalCode == "0426-WS·2025-Y-BGS-0007" && r.Title == "关于做好主题教育文件材料收集归档工作的通知"));
         }
 
         var xlsx = Path.Combine(database.DataDir, "out", "目录.xlsx");
