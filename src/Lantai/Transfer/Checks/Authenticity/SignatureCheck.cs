@@ -6,8 +6,12 @@ namespace Lantai.Transfer.Checks.Authenticity;
 /// Electronic signatures present in OFD and PDF files. For OFD every signature's references (the digests of the package
 /// files it signs, CheckMethod SM3/SHA-1/MD5/SHA-256) are recomputed and compared, and the signature value
 /// (SignedValue.dat, an SES seal of GB/T 38540 or GM/T 0031) is verified with the SM2 key of the certificate it carries
-/// (<see cref="SesSignatureVerifier"/>). Bare SM2 values without a certificate, certificate chains and PDF signatures
-/// (CMS) are reported 未检测 with the reason.
+/// (<see cref="SesSignatureVerifier"/>). For PDF every signature field is verified by <see cref="PdfSignatureVerifier"/>:
+/// the /ByteRange must cover the whole file but the /Contents hex string, the digest of the covered bytes must match the
+/// CMS, and the CMS signature (RSA, ECDSA, SM2) must verify with the signer's certificate in it. A signature valid for
+/// its revision but followed by incremental updates is a warning (what was appended is not signed); an empty signature
+/// field, an unsupported /SubFilter or algorithm are 未检测 with the reason. Not checked anywhere: certificate chains,
+/// validity periods and revocation (no trust roots are configured), and bare SM2 values without a certificate.
 /// </summary>
 public sealed class SignatureCheck(ContentInspections inspections) : ICheck
 {
@@ -41,10 +45,16 @@ public sealed class SignatureCheck(ContentInspections inspections) : ICheck
             else if (ContentInspections.IsPdf(format))
             {
                 var pdf = inspections.Pdf(file.FullPath, cancellationToken);
-                if (pdf.SignatureFields.Count > 0)
+                foreach (var field in pdf.SignatureFields)
                 {
-                    findings.Add(CheckSubjects.About(file, CheckOutcome.NotChecked,
-                        $"文件“{file.Path}”含 {pdf.SignatureFields.Count} 个 PDF 签名域（{string.Join("、", pdf.SignatureFields)}），签名有效性未验证——PDF（CMS）签名验证尚未实现"));
+                    var verification = PdfSignatureVerifier.Verify(file.FullPath, field, pdf.Encrypted, cancellationToken);
+                    var outcome = verification.Valid switch
+                    {
+                        true => verification.LaterRevisions ? CheckOutcome.Warning : CheckOutcome.Passed,
+                        false => CheckOutcome.Failed,
+                        null => CheckOutcome.NotChecked,
+                    };
+                    findings.Add(CheckSubjects.About(file, outcome, $"文件“{file.Path}”的 PDF 签名域“{field.Name}”：{verification.Evidence}"));
                 }
             }
         }
