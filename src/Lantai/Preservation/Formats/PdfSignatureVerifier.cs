@@ -372,7 +372,7 @@ public static class PdfSignatureVerifier
 
         if (!valid)
         {
-            return new(false, false, $"签名值无效：签名者{signerName} 证书的公钥（{algorithm}）验证签名不通过——签名值或签名属性被篡改");
+            return new(false, false, $"签名值无效：签名者{signerName}证书的公钥（{algorithm}）验证签名不通过——签名值或签名属性被篡改");
         }
 
         signingTime ??= SigningTime(signer, field);
