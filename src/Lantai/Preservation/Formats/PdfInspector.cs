@@ -104,9 +104,15 @@ public static class PdfInspector
     {
         try
         {
-            if (Resolve(document, field.Dictionary, "V") is not DictionaryToken value)
+            var v = Resolve(document, field.Dictionary, "V");
+            if (v is null or NullToken)
             {
                 return new PdfSignatureField { Name = name };
+            }
+
+            if (v is not DictionaryToken value)
+            {
+                return new PdfSignatureField { Name = name, Signed = true, Problem = "签名域的值 /V 不是签名字典" };
             }
 
             var subFilter = Resolve(document, value, "SubFilter") is NameToken sub ? sub.Data : null;
@@ -123,9 +129,19 @@ public static class PdfInspector
                 return signature with { Problem = "签名字典没有 /Contents 签名值" };
             }
 
+            if (contents.Value.Length > PdfSignatureVerifier.MaxContentsBytes)
+            {
+                return signature with { Problem = $"签名值 /Contents 长 {contents.Value.Length} 字节，远超签名应有的长度（至多 {PdfSignatureVerifier.MaxContentsBytes} 字节），未读取" };
+            }
+
             if (Resolve(document, value, "ByteRange") is not ArrayToken range)
             {
                 return signature with { Contents = contents.Value, Problem = "签名字典没有 /ByteRange，无法确定签名覆盖的范围" };
+            }
+
+            if (range.Data.Count > 64)
+            {
+                return signature with { Contents = contents.Value, Problem = $"/ByteRange 有 {range.Data.Count} 个数，不是一个签名范围" };
             }
 
             var offsets = new List<long>();

@@ -28,10 +28,12 @@ public static class PdfSignatureVerifier
     private const string ChainNotChecked = "证书链未验证（无信任根配置），吊销状态未检测";
 
     /// <summary>
-    /// The largest /Contents hex string read: a CMS with a certificate chain, revocation data and a time-stamp is some tens
-    /// of KB; 2 MB of hex (1 MB of CMS) is far beyond any real signature and bounds what a forged range makes us read.
+    /// The largest signature value read: a CMS with a certificate chain, revocation data and a time-stamp is some tens of
+    /// KB; 1 MB is far beyond any real signature and bounds what a forged /Contents or /ByteRange makes us hold or read.
     /// </summary>
-    private const long MaxContentsHex = 2 * 1024 * 1024;
+    internal const int MaxContentsBytes = 1024 * 1024;
+
+    private const long MaxContentsHex = 2L * MaxContentsBytes;
 
     /// <summary>White space of ISO 32000-1 §7.2.2.</summary>
     private static readonly SearchValues<byte> PdfWhitespace = SearchValues.Create(" \r\n\t\f\0"u8);

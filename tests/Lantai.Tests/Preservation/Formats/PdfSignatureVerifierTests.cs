@@ -139,6 +139,17 @@ public sealed class PdfSignatureVerifierTests(ITestOutputHelper output) : IDispo
     }
 
     [Fact]
+    public void Verify_HugeContents_FailsWithoutReadingIt()
+    {
+        var pdf = SignedPdfs.Sign(SignedPdfs.Notice(), SignedPdfs.Rsa, contentsBytes: 3 * 1024 * 1024);
+
+        var (_, result) = Single(pdf);
+
+        Assert.False(result.Valid);
+        Assert.Contains("远超签名应有的长度", result.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_UnsignedSignatureField_NotChecked()
     {
         var (field, result) = Single(SignedPdfs.Sign(SignedPdfs.Notice(), signer: null, fieldName: "待签"));

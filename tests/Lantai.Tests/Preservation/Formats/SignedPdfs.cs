@@ -25,7 +25,6 @@ namespace Lantai.Tests.Preservation.Formats;
 /// </summary>
 internal static class SignedPdfs
 {
-    private const int ContentsBytes = 8192;
     private const string ByteRangePlaceholder = "[0 0000000000 0000000000 0000000000]";
 
     private static readonly Lazy<PdfSigner> RsaSigner = new(() => Create("SHA256withRSA", "RSA"));
@@ -44,13 +43,15 @@ internal static class SignedPdfs
     /// <summary>Appends a signed (or, with a null signer, empty) signature field to <paramref name="pdf"/>.</summary>
     /// <param name="byteRange">Writes the /ByteRange from (contents start, contents end, file length); the default covers the file.</param>
     /// <param name="cms">Replaces the CMS written into /Contents (tampering, garbage).</param>
+    /// <param name="contentsBytes">The room reserved for the CMS in /Contents.</param>
     public static byte[] Sign(
         byte[] pdf,
         PdfSigner? signer,
         string fieldName = "签名1",
         string subFilter = "adbe.pkcs7.detached",
         Func<long, long, long, long[]>? byteRange = null,
-        Func<byte[], byte[]>? cms = null)
+        Func<byte[], byte[]>? cms = null,
+        int contentsBytes = 8192)
     {
         var text = Encoding.Latin1.GetString(pdf);
         var size = LastInt(text, @"/Size\s+(\d+)");
@@ -69,7 +70,7 @@ internal static class SignedPdfs
         };
         if (signer is not null)
         {
-            objects.Add((sigObject, $"<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/{subFilter}/M(D:20260301120000+08'00')/ByteRange{ByteRangePlaceholder}/Contents <{new string('0', ContentsBytes * 2)}>>>"));
+            objects.Add((sigObject, $"<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/{subFilter}/M(D:20260301120000+08'00')/ByteRange{ByteRangePlaceholder}/Contents <{new string('0', contentsBytes * 2)}>>>"));
         }
 
         var bytes = AppendUpdate(pdf, text, objects, size + 2);
@@ -81,7 +82,7 @@ internal static class SignedPdfs
         var file = Encoding.Latin1.GetString(bytes);
         var dictionary = file.LastIndexOf("/Type/Sig/", StringComparison.Ordinal);
         var contentsStart = file.IndexOf("/Contents <", dictionary, StringComparison.Ordinal) + "/Contents ".Length;
-        var contentsEnd = contentsStart + (ContentsBytes * 2) + 2;
+        var contentsEnd = contentsStart + (contentsBytes * 2) + 2;
         var ranges = byteRange?.Invoke(contentsStart, contentsEnd, bytes.Length) ?? [0, contentsStart, contentsEnd, bytes.Length - contentsEnd];
         var rangeText = "[" + string.Join(' ', ranges.Select(r => r.ToString(CultureInfo.InvariantCulture))) + "]";
         var rangeAt = file.IndexOf(ByteRangePlaceholder, dictionary, StringComparison.Ordinal);

@@ -147,6 +147,7 @@ public sealed class ContentChecksTests
         bench.Bytes("追加.pdf", SignedPdfs.AppendInfoUpdate(signed, "签名后改的标题"));
         bench.Bytes("空白签名域.pdf", SignedPdfs.Sign(SignedPdfs.Notice(), signer: null));
         bench.File("无签名.pdf", Pdf);
+        bench.Bytes("两次签名.pdf", SignedPdfs.Sign(SignedPdfs.Sign(SignedPdfs.Notice(), SignedPdfs.Rsa, fieldName: "拟稿人"), SignedPdfs.Sm2, fieldName: "签发人"));
 
         var findings = await bench.RunAsync(new SignatureCheck(bench.Inspections));
 
@@ -160,6 +161,10 @@ public sealed class ContentChecksTests
         Assert.Equal(CheckOutcome.Warning, findings.Single(f => f.FilePath == "追加.pdf").Outcome);
         Assert.Equal(CheckOutcome.NotChecked, findings.Single(f => f.FilePath == "空白签名域.pdf").Outcome);
         Assert.DoesNotContain(findings, f => f.FilePath == "无签名.pdf");
+        var first = findings.Single(f => f.FilePath == "两次签名.pdf" && f.Evidence.Contains("“拟稿人”：", StringComparison.Ordinal));
+        Assert.Equal(CheckOutcome.Warning, first.Outcome);
+        Assert.Contains("由签名域“签发人”的有效签名覆盖", first.Evidence, StringComparison.Ordinal);
+        Assert.Equal(CheckOutcome.Passed, findings.Single(f => f.FilePath == "两次签名.pdf" && f.Evidence.Contains("“签发人”：", StringComparison.Ordinal)).Outcome);
     }
 
     [Fact]

@@ -15,6 +15,8 @@ namespace Lantai.Transfer.Checks.Authenticity;
 /// </summary>
 public sealed class SignatureCheck(ContentInspections inspections) : ICheck
 {
+    private const int MaxPdfSignatures = 100;
+
     public string Key => CheckKeys.Signature;
 
     public async Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CheckRule rule, CancellationToken cancellationToken)
@@ -44,24 +46,44 @@ public sealed class SignatureCheck(ContentInspections inspections) : ICheck
             }
             else if (ContentInspections.IsPdf(format))
             {
-                var pdf = inspections.Pdf(file.FullPath, cancellationToken);
-                foreach (var field in pdf.SignatureFields)
-                {
-                    var verification = PdfSignatureVerifier.Verify(file.FullPath, field, pdf.Encrypted, cancellationToken);
-                    var outcome = verification.Valid switch
-                    {
-                        true => verification.LaterRevisions ? CheckOutcome.Warning : CheckOutcome.Passed,
-                        false => CheckOutcome.Failed,
-                        null => CheckOutcome.NotChecked,
-                    };
-                    findings.Add(CheckSubjects.About(file, outcome, $"文件“{file.Path}”的 PDF 签名域“{field.Name}”：{verification.Evidence}"));
-                }
+                findings.AddRange(PdfFindings(file, inspections.Pdf(file.FullPath, cancellationToken), cancellationToken));
             }
         }
 
         if (findings.Count == 0)
         {
             findings.Add(new CheckFinding(CheckOutcome.NotChecked, "包内文件没有电子签名，无需验证"));
+        }
+
+        return findings;
+    }
+
+    private static List<CheckFinding> PdfFindings(CheckSubjectFile file, PdfInspection pdf, CancellationToken cancellationToken)
+    {
+        // Each signature hashes the whole file: a forged PDF with thousands of fields must not make the check run for hours.
+        var fields = pdf.SignatureFields.Take(MaxPdfSignatures).ToList();
+        var results = fields.Select(f => (Field: f, Result: PdfSignatureVerifier.Verify(file.FullPath, f, pdf.Encrypted, cancellationToken))).ToList();
+
+        // A signature followed by incremental updates is valid for the revision it signed; when a later valid signature
+        // covers the whole file, the later signer signed what was appended, which the archivist should read too.
+        var wholeFile = results.FirstOrDefault(r => r.Result.Valid == true && !r.Result.LaterRevisions).Field;
+        var findings = new List<CheckFinding>();
+        foreach (var (field, result) in results)
+        {
+            var outcome = result.Valid switch
+            {
+                true => result.LaterRevisions ? CheckOutcome.Warning : CheckOutcome.Passed,
+                false => CheckOutcome.Failed,
+                null => CheckOutcome.NotChecked,
+            };
+            var covered = result.LaterRevisions && wholeFile is not null ? $"；其后追加的修订由签名域“{wholeFile.Name}”的有效签名覆盖" : "";
+            findings.Add(CheckSubjects.About(file, outcome, $"文件“{file.Path}”的 PDF 签名域“{field.Name}”：{result.Evidence}{covered}"));
+        }
+
+        if (pdf.SignatureFields.Count > MaxPdfSignatures)
+        {
+            findings.Add(CheckSubjects.About(file, CheckOutcome.NotChecked,
+                $"文件“{file.Path}”有 {pdf.SignatureFields.Count} 个签名域，只验证了前 {MaxPdfSignatures} 个，其余未检测"));
         }
 
         return findings;
