@@ -96,6 +96,8 @@ public static class PdfSignatureVerifier
     /// The /ByteRange must be [0 a b c]: from the start of the file to the '&lt;' of the /Contents hex string, and from
     /// after its '&gt;' to the end of the signed revision. Returns the problem (Chinese), or null with the CMS read from
     /// the gap and the number of bytes after the signed revision (an incremental update), 0 when it covers the file.
+    /// The dictionary's values come from PdfPig, but PdfPig gives tokens, not where they lie in the file: the gap itself is
+    /// read from the raw bytes and must decode to the same /Contents, so the range cannot point at some other string.
     /// </summary>
     private static string? CheckRange(FileStream file, PdfSignatureField field, bool encrypted, out byte[] cms, out long laterBytes)
     {
@@ -291,67 +293,81 @@ public static class PdfSignatureVerifier
         switch (kind)
         {
             case SignatureKind.Detached:
-            {
-                var digest = Digest(file, ranges, digestOid, cancellationToken);
-                if (digest is null)
                 {
-                    return new(null, false, $"摘要算法 {digestOid} 不支持，签名未验证");
-                }
-
-                if (signer.SignedAttributes?[CmsAttributes.MessageDigest] is CmsAttribute attribute)
-                {
-                    var declared = Asn1OctetString.GetInstance(attribute.AttrValues[0]).GetOctets();
-                    if (!declared.AsSpan().SequenceEqual(digest))
+                    var digest = Digest(file, ranges, digestOid, cancellationToken);
+                    if (digest is null)
                     {
-                        return new(false, false, $"摘要不一致：签名者签署的 {digestName} 摘要为 {Convert.ToHexStringLower(declared)}，签名范围内文件内容的摘要为 {Convert.ToHexStringLower(digest)}——文件在签名后被修改");
+                        return new(null, false, $"摘要算法 {digestOid} 不支持，签名未验证");
                     }
-                }
 
-                // The digest computed from the file stands in for the detached content (nothing else is loaded).
-                signed = new CmsSignedData(new Dictionary<string, byte[]> { [digestOid] = digest }, der);
-                signer = signed.GetSignerInfos().GetSigners().First();
-                break;
-            }
+                    if (signer.SignedAttributes?[CmsAttributes.MessageDigest] is CmsAttribute attribute)
+                    {
+                        var declared = attribute.AttrValues.Count == 1 && attribute.AttrValues[0] is Asn1OctetString octets ? octets.GetOctets() : null;
+                        if (declared is null)
+                        {
+                            return new(false, false, "签名属性 messageDigest 不是一个 OCTET STRING：签名数据格式错误");
+                        }
+
+                        if (!declared.AsSpan().SequenceEqual(digest))
+                        {
+                            return new(false, false, $"摘要不一致：签名者签署的 {digestName} 摘要为 {Convert.ToHexStringLower(declared)}，签名范围内文件内容的摘要为 {Convert.ToHexStringLower(digest)}——文件在签名后被修改");
+                        }
+                    }
+
+                    // The digest computed from the file stands in for the detached content (nothing else is loaded).
+                    signed = new CmsSignedData(new Dictionary<string, byte[]> { [digestOid] = digest }, der);
+                    signer = signed.GetSignerInfos().GetSigners().First();
+                    break;
+                }
 
             case SignatureKind.Sha1:
-            {
-                // adbe.pkcs7.sha1: the SHA-1 of the signed bytes is the encapsulated content the CMS signs.
-                var digest = Digest(file, ranges, "1.3.14.3.2.26", cancellationToken)!;
-                byte[]? content = null;
-                if (signed.SignedContent is { } encapsulated)
                 {
-                    using var buffer = new MemoryStream();
-                    encapsulated.Write(buffer);
-                    content = buffer.ToArray();
-                }
+                    // adbe.pkcs7.sha1: the SHA-1 of the signed bytes is the encapsulated content the CMS signs.
+                    var digest = Digest(file, ranges, "1.3.14.3.2.26", cancellationToken)!;
+                    byte[]? content = null;
+                    if (signed.SignedContent is { } encapsulated)
+                    {
+                        using var buffer = new MemoryStream();
+                        encapsulated.Write(buffer);
+                        content = buffer.ToArray();
+                    }
 
-                if (content is null || !content.AsSpan().SequenceEqual(digest))
-                {
-                    return new(false, false, $"摘要不一致：签名中封装的 SHA-1 摘要为 {(content is null ? "(缺失)" : Convert.ToHexStringLower(content))}，签名范围内文件内容的摘要为 {Convert.ToHexStringLower(digest)}——文件在签名后被修改");
-                }
+                    if (content is null || !content.AsSpan().SequenceEqual(digest))
+                    {
+                        return new(false, false, $"摘要不一致：签名中封装的 SHA-1 摘要为 {(content is null ? "(缺失)" : Convert.ToHexStringLower(content))}，签名范围内文件内容的摘要为 {Convert.ToHexStringLower(digest)}——文件在签名后被修改");
+                    }
 
-                break;
-            }
+                    break;
+                }
 
             case SignatureKind.TimeStamp:
-            {
-                var token = new TimeStampToken(signed);
-                var imprintOid = token.TimeStampInfo.MessageImprintAlgOid;
-                var digest = Digest(file, ranges, imprintOid, cancellationToken);
-                if (digest is null)
                 {
-                    return new(null, false, $"时间戳的摘要算法 {imprintOid} 不支持，未验证");
-                }
+                    TimeStampToken token;
+                    try
+                    {
+                        token = new TimeStampToken(signed);
+                    }
+                    catch (Exception ex) when (ex is TspException or ArgumentException or InvalidCastException or IOException)
+                    {
+                        return new(false, false, $"签名值 /Contents 不是有效的 RFC 3161 时间戳（{ex.Message}）");
+                    }
 
-                var imprint = token.TimeStampInfo.GetMessageImprintDigest();
-                if (!imprint.AsSpan().SequenceEqual(digest))
-                {
-                    return new(false, false, $"摘要不一致：文档时间戳的 {DigestName(imprintOid)} 摘要为 {Convert.ToHexStringLower(imprint)}，签名范围内文件内容的摘要为 {Convert.ToHexStringLower(digest)}——文件在加盖时间戳后被修改");
-                }
+                    var imprintOid = token.TimeStampInfo.MessageImprintAlgOid;
+                    var digest = Digest(file, ranges, imprintOid, cancellationToken);
+                    if (digest is null)
+                    {
+                        return new(null, false, $"时间戳的摘要算法 {imprintOid} 不支持，未验证");
+                    }
 
-                signingTime = "时间戳时间 " + token.TimeStampInfo.GenTime.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-                break;
-            }
+                    var imprint = token.TimeStampInfo.GetMessageImprintDigest();
+                    if (!imprint.AsSpan().SequenceEqual(digest))
+                    {
+                        return new(false, false, $"摘要不一致：文档时间戳的 {DigestName(imprintOid)} 摘要为 {Convert.ToHexStringLower(imprint)}，签名范围内文件内容的摘要为 {Convert.ToHexStringLower(digest)}——文件在加盖时间戳后被修改");
+                    }
+
+                    signingTime = "时间戳时间 " + token.TimeStampInfo.GenTime.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+                    break;
+                }
         }
 
         var signerName = SignerName(certificate);
@@ -381,7 +397,8 @@ public static class PdfSignatureVerifier
         var coverage = laterBytes > 0
             ? $"签名只覆盖到第 {field.ByteRange[2] + field.ByteRange[3]} 字节：之后的 {laterBytes} 字节是签名后追加的增量更新（可能是后续签名、表单填写或批注，也可能是对内容的修改），不受本签名保护"
             : "签名覆盖整个文件（仅留出签名值本身）";
-        return new(true, laterBytes > 0, $"签名有效（{field.SubFilter}）：签名者{signerName}，算法 {algorithm}{(signingTime is null ? "" : "，" + signingTime)}；{coverage}；{ChainNotChecked}");
+        var what = kind == SignatureKind.TimeStamp ? "文档时间戳有效（ETSI.RFC3161）：时间戳机构" : $"签名有效（{field.SubFilter}）：签名者";
+        return new(true, laterBytes > 0, $"{what}{signerName}，算法 {algorithm}{(signingTime is null ? "" : "，" + signingTime)}；{coverage}；{ChainNotChecked}");
     }
 
     /// <summary>/Contents is padded with zeros after the DER; BouncyCastle refuses trailing data, so only the first object is kept.</summary>

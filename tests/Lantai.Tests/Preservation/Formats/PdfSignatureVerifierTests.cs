@@ -47,6 +47,22 @@ public sealed class PdfSignatureVerifierTests(ITestOutputHelper output) : IDispo
         Assert.True(sha1.Valid, sha1.Evidence);
     }
 
+    [Fact]
+    public void Verify_DocumentTimeStamp_PassesWithTimeStampTime_AndFailsWhenChanged()
+    {
+        var pdf = SignedPdfs.Sign(SignedPdfs.Notice(), SignedPdfs.Tsa, fieldName: "时间戳", subFilter: "ETSI.RFC3161");
+        var changed = (byte[])pdf.Clone();
+        changed[IndexOf(changed, "FEFF0057"u8) + 7] = (byte)'8';
+
+        var (_, result) = Single(pdf);
+        var (_, broken) = Single(changed);
+
+        Assert.True(result.Valid, result.Evidence);
+        Assert.Contains("时间戳时间 2026-03-01 04:00:00 UTC", result.Evidence, StringComparison.Ordinal);
+        Assert.False(broken.Valid);
+        Assert.StartsWith("摘要不一致", broken.Evidence, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("RSA")]
     [InlineData("SM2")]
@@ -147,6 +163,36 @@ public sealed class PdfSignatureVerifierTests(ITestOutputHelper output) : IDispo
 
         Assert.False(result.Valid);
         Assert.Contains("远超签名应有的长度", result.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_RandomDamageInTheSignedUpdate_NeverThrows_AndNeverPasses()
+    {
+        var signed = SignedPdfs.Sign(SignedPdfs.Notice(), SignedPdfs.Rsa);
+        var update = SignedPdfs.Notice().Length;
+        var gap = signed.AsSpan().IndexOf("/Contents <"u8) + "/Contents ".Length;
+        var random = new Random(20261124);
+        for (var i = 0; i < 60; i++)
+        {
+            // Damage the appended revision (signature dictionary, field, catalogue, xref, trailer) outside the /Contents value.
+            var damaged = (byte[])signed.Clone();
+            int at;
+            do
+            {
+                at = random.Next(update, damaged.Length);
+            }
+            while (at >= gap && at <= gap + 16385);
+            damaged[at] ^= (byte)random.Next(1, 256);
+
+            var path = Write(damaged);
+            var inspection = PdfInspector.Inspect(path, default);
+            foreach (var field in inspection.SignatureFields)
+            {
+                var result = PdfSignatureVerifier.Verify(path, field, inspection.Encrypted, default);
+                Assert.True(result.Valid != true, $"byte {at} damaged, still: {result.Evidence}");
+                Assert.False(string.IsNullOrWhiteSpace(result.Evidence));
+            }
+        }
     }
 
     [Fact]

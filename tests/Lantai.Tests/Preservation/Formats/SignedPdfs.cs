@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Lantai.Tests.Samples;
 using Org.BouncyCastle.Asn1.GM;
+using Org.BouncyCastle.Asn1.Nist;
 using Org.BouncyCastle.Asn1.Sec;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Cms;
@@ -13,6 +14,8 @@ using Org.BouncyCastle.Crypto.Operators;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Security;
+using Org.BouncyCastle.Tsp;
+using Org.BouncyCastle.Utilities.Collections;
 using Org.BouncyCastle.X509;
 
 namespace Lantai.Tests.Preservation.Formats;
@@ -30,12 +33,16 @@ internal static class SignedPdfs
     private static readonly Lazy<PdfSigner> RsaSigner = new(() => Create("SHA256withRSA", "RSA"));
     private static readonly Lazy<PdfSigner> Sm2Signer = new(() => Create("SM3withSM2", "SM2"));
     private static readonly Lazy<PdfSigner> EcdsaSigner = new(() => Create("SHA256withECDSA", "EC"));
+    private static readonly Lazy<PdfSigner> TsaSigner = new(() => Create("SHA256withRSA", "TSA"));
 
     public static PdfSigner Rsa => RsaSigner.Value;
 
     public static PdfSigner Sm2 => Sm2Signer.Value;
 
     public static PdfSigner Ecdsa => EcdsaSigner.Value;
+
+    /// <summary>A time-stamping authority (RFC 3161: its certificate is for time-stamping only), for ETSI.RFC3161 document time-stamps.</summary>
+    public static PdfSigner Tsa => TsaSigner.Value;
 
     /// <summary>The notice PDF made by LibreOffice (classic cross-reference table).</summary>
     public static byte[] Notice() => File.ReadAllBytes(ContentSamples.File(ContentSamples.NoticeBaseName + ".pdf"));
@@ -97,9 +104,12 @@ internal static class SignedPdfs
         }
 
 #pragma warning disable CA5350 // adbe.pkcs7.sha1 is an old PDF signature format the verifier must still read.
-        var value = subFilter == "adbe.pkcs7.sha1"
-            ? Cms(signer, SHA1.HashData(signedBytes.ToArray()), encapsulate: true)
-            : Cms(signer, signedBytes.ToArray(), encapsulate: false);
+        var value = subFilter switch
+        {
+            "adbe.pkcs7.sha1" => Cms(signer, SHA1.HashData(signedBytes.ToArray()), encapsulate: true),
+            "ETSI.RFC3161" => TimeStamp(signer, SHA256.HashData(signedBytes.ToArray())),
+            _ => Cms(signer, signedBytes.ToArray(), encapsulate: false),
+        };
 #pragma warning restore CA5350
         value = cms?.Invoke(value) ?? value;
         Encoding.Latin1.GetBytes(Convert.ToHexString(value)).CopyTo(bytes, contentsStart + 1);
@@ -132,6 +142,16 @@ internal static class SignedPdfs
         generator.AddSignerInfoGenerator(new SignerInfoGeneratorBuilder().Build(new Asn1SignatureFactory(signer.Algorithm, signer.PrivateKey), signer.Certificate));
         generator.AddCertificate(signer.Certificate);
         return generator.Generate(new CmsProcessableByteArray(content), encapsulate).GetEncoded();
+    }
+
+    private static byte[] TimeStamp(PdfSigner tsa, byte[] sha256)
+    {
+        var generator = new TimeStampTokenGenerator(tsa.PrivateKey, tsa.Certificate, NistObjectIdentifiers.IdSha256.Id, "1.2.3.4.1");
+        generator.SetCertificates(CollectionUtilities.CreateStore(new[] { tsa.Certificate }));
+        var requests = new TimeStampRequestGenerator();
+        requests.SetCertReq(true);
+        var request = requests.Generate(NistObjectIdentifiers.IdSha256, sha256);
+        return generator.Generate(request, BigInteger.One, new DateTime(2026, 3, 1, 4, 0, 0, DateTimeKind.Utc)).GetEncoded();
     }
 
     private static byte[] AppendUpdate(byte[] pdf, string text, IReadOnlyList<(int Number, string Body)> objects, int size)
@@ -179,7 +199,7 @@ internal static class SignedPdfs
     {
         var random = new SecureRandom();
         AsymmetricCipherKeyPair keys;
-        if (kind == "RSA")
+        if (kind is "RSA" or "TSA")
         {
             var generator = new RsaKeyPairGenerator();
             generator.Init(new KeyGenerationParameters(random, 2048));
@@ -193,6 +213,7 @@ internal static class SignedPdfs
         }
 
         var name = new X509Name($"CN=测试签名者 {kind},O=示例旗档案局,C=CN");
+        var tsa = kind == "TSA";
         var certificate = new X509V3CertificateGenerator();
         certificate.SetSerialNumber(BigInteger.ValueOf(RandomNumberGenerator.GetInt32(1, int.MaxValue)));
         certificate.SetIssuerDN(name);
@@ -201,6 +222,11 @@ internal static class SignedPdfs
         certificate.SetNotAfter(new DateTime(2036, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         certificate.SetPublicKey(keys.Public);
         certificate.AddExtension(X509Extensions.KeyUsage, true, new KeyUsage(KeyUsage.DigitalSignature | KeyUsage.NonRepudiation));
+        if (tsa)
+        {
+            certificate.AddExtension(X509Extensions.ExtendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeID.id_kp_timeStamping));
+        }
+
         return new PdfSigner(algorithm, keys.Private, certificate.Generate(new Asn1SignatureFactory(algorithm, keys.Private)));
     }
 }
