@@ -16,6 +16,6 @@ public sealed record PdfInspection
 
     public bool Encrypted { get; init; }
 
-    /// <summary>Names of the signature fields (/FT /Sig) of the document's form.</summary>
-    public IReadOnlyList<string> SignatureFields { get; init; } = [];
+    /// <summary>The signature fields (/FT /Sig) of the document's form, signed or not.</summary>
+    public IReadOnlyList<PdfSignatureField> SignatureFields { get; init; } = [];
 }

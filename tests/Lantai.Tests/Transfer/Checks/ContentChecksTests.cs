@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using Lantai.Security;
+using Lantai.Tests.Preservation.Formats;
 using Lantai.Tests.Samples;
 using Lantai.Transfer.Checks;
 using Lantai.Transfer.Checks.Authenticity;
@@ -132,6 +133,38 @@ public sealed class ContentChecksTests
         Assert.Contains(findings, f => f.FilePath == "signed.ofd" && f.Outcome == CheckOutcome.Passed);
         Assert.Contains(findings, f => f.FilePath == "signed.ofd" && f.Outcome == CheckOutcome.NotChecked && f.Evidence.Contains("SM2", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.FilePath == "changed.ofd" && f.Outcome == CheckOutcome.Failed && f.Evidence.Contains("Document.xml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Signature_PdfSignatures_ValidPasses_ChangedFails_LaterUpdateWarns_EmptyFieldNotChecked()
+    {
+        await using var bench = await CheckBench.CreateAsync();
+        var signed = SignedPdfs.Sign(SignedPdfs.Notice(), SignedPdfs.Sm2);
+        var changed = (byte[])signed.Clone();
+        changed[changed.AsSpan().IndexOf("FEFF0057"u8) + 7] = (byte)'8';
+        bench.Bytes("签名.pdf", signed);
+        bench.Bytes("改过.pdf", changed);
+        bench.Bytes("追加.pdf", SignedPdfs.AppendInfoUpdate(signed, "签名后改的标题"));
+        bench.Bytes("空白签名域.pdf", SignedPdfs.Sign(SignedPdfs.Notice(), signer: null));
+        bench.File("无签名.pdf", Pdf);
+        bench.Bytes("两次签名.pdf", SignedPdfs.Sign(SignedPdfs.Sign(SignedPdfs.Notice(), SignedPdfs.Rsa, fieldName: "拟稿人"), SignedPdfs.Sm2, fieldName: "签发人"));
+
+        var findings = await bench.RunAsync(new SignatureCheck(bench.Inspections));
+
+        var passed = findings.Single(f => f.FilePath == "签名.pdf");
+        Assert.Equal(CheckOutcome.Passed, passed.Outcome);
+        Assert.Contains("签名域“签名1”", passed.Evidence, StringComparison.Ordinal);
+        Assert.Contains("SM3/SM2", passed.Evidence, StringComparison.Ordinal);
+        Assert.Contains("证书链未验证", passed.Evidence, StringComparison.Ordinal);
+        Assert.Equal(CheckOutcome.Failed, findings.Single(f => f.FilePath == "改过.pdf").Outcome);
+        Assert.Contains("摘要不一致", findings.Single(f => f.FilePath == "改过.pdf").Evidence, StringComparison.Ordinal);
+        Assert.Equal(CheckOutcome.Warning, findings.Single(f => f.FilePath == "追加.pdf").Outcome);
+        Assert.Equal(CheckOutcome.NotChecked, findings.Single(f => f.FilePath == "空白签名域.pdf").Outcome);
+        Assert.DoesNotContain(findings, f => f.FilePath == "无签名.pdf");
+        var first = findings.Single(f => f.FilePath == "两次签名.pdf" && f.Evidence.Contains("“拟稿人”：", StringComparison.Ordinal));
+        Assert.Equal(CheckOutcome.Warning, first.Outcome);
+        Assert.Contains("由签名域“签发人”的有效签名覆盖", first.Evidence, StringComparison.Ordinal);
+        Assert.Equal(CheckOutcome.Passed, findings.Single(f => f.FilePath == "两次签名.pdf" && f.Evidence.Contains("“签发人”：", StringComparison.Ordinal)).Outcome);
     }
 
     [Fact]

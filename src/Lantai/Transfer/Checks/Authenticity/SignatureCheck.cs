@@ -6,11 +6,17 @@ namespace Lantai.Transfer.Checks.Authenticity;
 /// Electronic signatures present in OFD and PDF files. For OFD every signature's references (the digests of the package
 /// files it signs, CheckMethod SM3/SHA-1/MD5/SHA-256) are recomputed and compared, and the signature value
 /// (SignedValue.dat, an SES seal of GB/T 38540 or GM/T 0031) is verified with the SM2 key of the certificate it carries
-/// (<see cref="SesSignatureVerifier"/>). Bare SM2 values without a certificate, certificate chains and PDF signatures
-/// (CMS) are reported 未检测 with the reason.
+/// (<see cref="SesSignatureVerifier"/>). For PDF every signature field is verified by <see cref="PdfSignatureVerifier"/>:
+/// the /ByteRange must cover the whole file but the /Contents hex string, the digest of the covered bytes must match the
+/// CMS, and the CMS signature (RSA, ECDSA, SM2) must verify with the signer's certificate in it. A signature valid for
+/// its revision but followed by incremental updates is a warning (what was appended is not signed); an empty signature
+/// field, an unsupported /SubFilter or algorithm are 未检测 with the reason. Not checked anywhere: certificate chains,
+/// validity periods and revocation (no trust roots are configured), and bare SM2 values without a certificate.
 /// </summary>
 public sealed class SignatureCheck(ContentInspections inspections) : ICheck
 {
+    private const int MaxPdfSignatures = 100;
+
     public string Key => CheckKeys.Signature;
 
     public async Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CheckRule rule, CancellationToken cancellationToken)
@@ -40,18 +46,44 @@ public sealed class SignatureCheck(ContentInspections inspections) : ICheck
             }
             else if (ContentInspections.IsPdf(format))
             {
-                var pdf = inspections.Pdf(file.FullPath, cancellationToken);
-                if (pdf.SignatureFields.Count > 0)
-                {
-                    findings.Add(CheckSubjects.About(file, CheckOutcome.NotChecked,
-                        $"文件“{file.Path}”含 {pdf.SignatureFields.Count} 个 PDF 签名域（{string.Join("、", pdf.SignatureFields)}），签名有效性未验证——PDF（CMS）签名验证尚未实现"));
-                }
+                findings.AddRange(PdfFindings(file, inspections.Pdf(file.FullPath, cancellationToken), cancellationToken));
             }
         }
 
         if (findings.Count == 0)
         {
             findings.Add(new CheckFinding(CheckOutcome.NotChecked, "包内文件没有电子签名，无需验证"));
+        }
+
+        return findings;
+    }
+
+    private static List<CheckFinding> PdfFindings(CheckSubjectFile file, PdfInspection pdf, CancellationToken cancellationToken)
+    {
+        // Each signature hashes the whole file: a forged PDF with thousands of fields must not make the check run for hours.
+        var fields = pdf.SignatureFields.Take(MaxPdfSignatures).ToList();
+        var results = fields.Select(f => (Field: f, Result: PdfSignatureVerifier.Verify(file.FullPath, f, pdf.Encrypted, cancellationToken))).ToList();
+
+        // A signature followed by incremental updates is valid for the revision it signed; when a later valid signature
+        // covers the whole file, the later signer signed what was appended, which the archivist should read too.
+        var wholeFile = results.FirstOrDefault(r => r.Result.Valid == true && !r.Result.LaterRevisions).Field;
+        var findings = new List<CheckFinding>();
+        foreach (var (field, result) in results)
+        {
+            var outcome = result.Valid switch
+            {
+                true => result.LaterRevisions ? CheckOutcome.Warning : CheckOutcome.Passed,
+                false => CheckOutcome.Failed,
+                null => CheckOutcome.NotChecked,
+            };
+            var covered = result.LaterRevisions && wholeFile is not null ? $"；其后追加的修订由签名域“{wholeFile.Name}”的有效签名覆盖" : "";
+            findings.Add(CheckSubjects.About(file, outcome, $"文件“{file.Path}”的 PDF 签名域“{field.Name}”：{result.Evidence}{covered}"));
+        }
+
+        if (pdf.SignatureFields.Count > MaxPdfSignatures)
+        {
+            findings.Add(CheckSubjects.About(file, CheckOutcome.NotChecked,
+                $"文件“{file.Path}”有 {pdf.SignatureFields.Count} 个签名域，只验证了前 {MaxPdfSignatures} 个，其余未检测"));
         }
 
         return findings;
