@@ -179,7 +179,7 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
         {
             ("record.xml", AipMetadata.RecordXml(content, entries)),
             ("record.json", AipMetadata.RecordJson(content, entries)),
-            ("check-report.xml", await AipMetadata.CheckReportAsync(content, cancellationToken)),
+            ("check-report.xml", AipMetadata.CheckReport(content)),
             ("events.xml", AipMetadata.EventsXml(content)),
         };
         var metadataFolder = Path.Combine(data, "metadata");
