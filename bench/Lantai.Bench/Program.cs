@@ -28,7 +28,7 @@ switch (benchmark)
               hash [--mb 256] [--dir DIR] [--no-files]
                      SM3 (BouncyCastle, OpenSSL), SHA-256 and DualDigest throughput, openssl speed, the raw limit
                      (read + SM3 + SHA-256 + write) and the store's commit with syncfs against fsync
-              ingest [--set small|large|huge] [--small-files N] [--dir DIR]
+              ingest [--set small|large|huge] [--small-files N] [--aips during|after] [--dir DIR]
                      transfer check and ingest of 10,000 files of 10-200 KB, of four 500 MB files (and with huge of
                      one 4 GiB file), against the raw limit (read + SM3 + SHA-256 + write) of the same bytes
               search [--records 1000000] [--sample 100000] [--fulltext 20000] [--index-threads 1,2] [--dir DIR] [--keep]

@@ -3,6 +3,7 @@ using System.Globalization;
 using Lantai.Catalogue;
 using Lantai.Common;
 using Lantai.Data;
+using Lantai.Jobs;
 using Lantai.Preservation;
 using Lantai.Transfer;
 using Lantai.Transfer.Checks;
@@ -15,7 +16,11 @@ namespace Lantai.Bench.Ingest;
 /// (issue 3 §7: memory stays flat; generated sparse, deleted after the run). For each set, in the same run: the
 /// raw limit of the machine for the same bytes (read + SM3 + SHA-256 + write, <see cref="RawLimit"/>, best of its two
 /// modes), then Lantai's check (四性检测, which reads every byte too) and Lantai's ingest of the accepted items (store,
-/// AIPs, catalogue), each as files/s, MB/s and the ratio to the raw limit.
+/// catalogue) with their AIPs, each as files/s, MB/s and the ratio to the raw limit. The ingest runs as the product runs
+/// it: the ingest job (<see cref="TransferIngestJob"/>) through the job runner, with the AIP keeper beside it; the
+/// figures are when the ingest's last batch was committed and when the last AIP was durable (the job's end), both from
+/// the start of the job. `--aips after` runs them one after the other instead (the ingest alone, then the keeper), as
+/// before round 5, for comparison in the same window.
 /// </summary>
 internal static class IngestBenchmark
 {
@@ -24,6 +29,7 @@ internal static class IngestBenchmark
         var sets = new List<string>();
         var dir = Path.Combine(Path.GetTempPath(), "lantai-bench-ingest");
         var smallCount = 10_000;
+        var aipsAfter = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -31,6 +37,14 @@ internal static class IngestBenchmark
                 case "--set": sets.Add(args[++i]); break;
                 case "--dir": dir = args[++i]; break;
                 case "--small-files": smallCount = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--aips":
+                    aipsAfter = args[++i] switch
+                    {
+                        "during" => false,
+                        "after" => true,
+                        _ => throw new ArgumentException("--aips during|after"),
+                    };
+                    break;
                 default:
                     Console.Error.WriteLine($"unknown option {args[i]}");
                     return 2;
@@ -44,9 +58,10 @@ internal static class IngestBenchmark
 
         Console.WriteLine("# Transfer ingest benchmark");
         Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine(aipsAfter ? "AIPs: after the ingest (the keeper alone once the ingest has ended)" : "AIPs: during the ingest (the ingest job with its keeper beside it)");
         Console.WriteLine();
-        Console.WriteLine("| set | files | MB | raw limit MB/s (files/s) | check MB/s (files/s) | ingest MB/s (files/s) | ingest / raw | AIPs after the ingest | ingest + AIPs / raw | CPU s: raw / ingest / AIPs | peak working set: whole run / ingest |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| set | files | MB | raw limit MB/s (files/s) | check MB/s (files/s) | ingest ends at: s, MB/s, / raw | last AIP durable at | ingest + AIPs MB/s (files/s) | ingest + AIPs / raw | CPU s: raw / ingest + AIPs (ingest alone), of which system | peak working set: whole run / ingest | load at ingest start |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var set in sets)
         {
             var random = new Random(20261123);
@@ -60,8 +75,15 @@ internal static class IngestBenchmark
             var files = Directory.EnumerateFiles(Path.Combine(package, "音频")).Order(StringComparer.Ordinal).ToList();
             var bytes = sizes.Sum();
 
-            var raw = (await RawLimit.RunAllAsync(files, dir, default)).MaxBy(r => r.MegabytesPerSecond)!;
-            var (check, ingest, aips, cpu, peak, ingestPeak) = await LantaiAsync(package, Path.Combine(dir, "data-" + Guid.NewGuid().ToString("N")));
+            // The raw loop's output is deleted after the Lantai phases, not between them (see RawLimit.RunAsync).
+            var rawOutputs = new List<string>();
+            var raw = (await RawLimit.RunAllAsync(files, dir, default, rawOutputs)).MaxBy(r => r.MegabytesPerSecond)!;
+            var (check, ingest, aips, cpu, peak, ingestPeak, load) = await LantaiAsync(package, Path.Combine(dir, "data-" + Guid.NewGuid().ToString("N")), aipsAfter);
+            foreach (var output in rawOutputs)
+            {
+                Directory.Delete(output, recursive: true);
+            }
+
             if (set == "huge")
             {
                 Directory.Delete(package, recursive: true); // 4 GiB: not kept for the next run
@@ -69,8 +91,9 @@ internal static class IngestBenchmark
 
             double Mb(TimeSpan t) => bytes / 1e6 / t.TotalSeconds;
             double Fps(TimeSpan t) => files.Count / t.TotalSeconds;
+            var cpuIngestAlone = aipsAfter ? FormattableString.Invariant($" ({cpu.Ingest.TotalSeconds:F1})") : "";
             Console.WriteLine(FormattableString.Invariant(
-                $"| {set} | {files.Count:N0} | {bytes / 1e6:N0} | {raw.MegabytesPerSecond:F1} ({raw.FilesPerSecond:F0}) | {Mb(check):F1} ({Fps(check):F0}) | {Mb(ingest):F1} ({Fps(ingest):F0}) | {Mb(ingest) / raw.MegabytesPerSecond:P0} | {aips.TotalSeconds:F1} s ({files.Count / aips.TotalSeconds:F0}/s) | {Mb(ingest + aips) / raw.MegabytesPerSecond:P0} | {raw.Cpu.TotalSeconds:F1} / {cpu.Ingest.TotalSeconds:F1} / {cpu.Aips.TotalSeconds:F1} | {peak / 1048576.0:F0} / {ingestPeak / 1048576.0:F0} MB |"));
+                $"| {set} | {files.Count:N0} | {bytes / 1e6:N0} | {raw.MegabytesPerSecond:F1} ({raw.FilesPerSecond:F0}) | {Mb(check):F1} ({Fps(check):F0}) | {ingest.TotalSeconds:F1} s, {Mb(ingest):F1}, {Mb(ingest) / raw.MegabytesPerSecond:P0} | {aips.TotalSeconds:F1} s | {Mb(aips):F1} ({Fps(aips):F0}) | **{Mb(aips) / raw.MegabytesPerSecond:P0}** | {raw.Cpu.TotalSeconds:F1} / {cpu.All.TotalSeconds:F1}{cpuIngestAlone}, system {cpu.System.TotalSeconds:F1} | {peak / 1048576.0:F0} / {ingestPeak / 1048576.0:F0} MB | {load} |"));
         }
 
         Console.WriteLine();
@@ -82,10 +105,12 @@ internal static class IngestBenchmark
     private const long HugeFile = (4L << 30) - 4;
 
     /// <summary>
-    /// Receives, checks, accepts and ingests the package on a fresh SQLite archive, then writes the AIPs (the job the
-    /// ingest queues); returns the three timings.
+    /// Receives, checks, accepts and ingests the package on a fresh SQLite archive with its AIPs; returns the check's time,
+    /// when the ingest's last batch was committed and when the last AIP was durable (both from the ingest's start), the
+    /// CPU time of the whole ingest with its AIPs (and of the ingest alone when the AIPs come after it) and the peaks.
     /// </summary>
-    private static async Task<(TimeSpan Check, TimeSpan Ingest, TimeSpan Aips, (TimeSpan Ingest, TimeSpan Aips) Cpu, long PeakWorkingSet, long IngestPeakWorkingSet)> LantaiAsync(string package, string dataDir)
+    private static async Task<(TimeSpan Check, TimeSpan Ingest, TimeSpan Aips, (TimeSpan Ingest, TimeSpan All, TimeSpan System) Cpu, long PeakWorkingSet, long IngestPeakWorkingSet, string Load)> LantaiAsync(
+        string package, string dataDir, bool aipsAfter)
     {
         var options = new DatabaseOptions { DataDir = dataDir };
         await using var services = new ServiceCollection().AddLogging().AddLantaiEngine(options).BuildServiceProvider();
@@ -112,35 +137,81 @@ internal static class IngestBenchmark
         }
 
         var check = clock.Elapsed;
+        Guid? jobId = null;
         await using (var scope = services.CreateAsyncScope())
         {
-            var accepted = await scope.ServiceProvider.GetRequiredService<TransferService>().AcceptInForegroundAsync(transferId, null, "bench", default);
-            Ensure(accepted.Succeeded, accepted.Succeeded ? "" : "accept: " + accepted.Errors[0].Message);
+            var transfers = scope.ServiceProvider.GetRequiredService<TransferService>();
+            if (aipsAfter)
+            {
+                var accepted = await transfers.AcceptInForegroundAsync(transferId, null, "bench", default);
+                Ensure(accepted.Succeeded, accepted.Succeeded ? "" : "accept: " + accepted.Errors[0].Message);
+            }
+            else
+            {
+                // As the UI, the API and `lantai transfer ingest --accept` do: the decision queues the ingest job.
+                var accepted = await transfers.AcceptAsync(transferId, null, "bench", default);
+                Ensure(accepted.Succeeded, accepted.Succeeded ? "" : "accept: " + accepted.Errors[0].Message);
+                jobId = accepted.Value.Id;
+            }
         }
 
+        var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
         var ingestMemory = MemorySampler.Start(); // the ingest's own peak: the check runs mediainfo and more
+        TimeSpan ingest;
+        TimeSpan cpuIngest;
         clock.Restart();
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var systemStart = Process.GetCurrentProcess().PrivilegedProcessorTime;
         await using (ingestMemory)
-        await using (var scope = services.CreateAsyncScope())
         {
-            var done = await scope.ServiceProvider.GetRequiredService<TransferIngester>().RunAsync(transferId, "bench", null, default);
-            Ensure(done.State == TransferState.Accepted, "ingest");
-        }
+            if (jobId is { } id)
+            {
+                // The ingest's end as its job reports it: the progress after the last batch's commit.
+                var ingestEnded = TimeSpan.Zero;
+                var job = await services.GetRequiredService<JobRunner>().RunNowAsync(id, new Observer(p =>
+                {
+                    if (ingestEnded == TimeSpan.Zero && p.Total is { } total && p.Done >= total)
+                    {
+                        ingestEnded = clock.Elapsed;
+                    }
+                }), default);
+                Ensure(job?.State == JobState.Succeeded, "ingest job: " + job?.State + " " + job?.Error);
+                ingest = ingestEnded;
+                cpuIngest = TimeSpan.Zero;
+            }
+            else
+            {
+                await using (var scope = services.CreateAsyncScope())
+                {
+                    var done = await scope.ServiceProvider.GetRequiredService<TransferIngester>().RunAsync(transferId, "bench", null, default);
+                    Ensure(done.State == TransferState.Accepted, "ingest");
+                }
 
-        var ingest = clock.Elapsed;
-        var cpuIngest = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
-        clock.Restart();
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var written = await scope.ServiceProvider.GetRequiredService<AipKeeper>().CatchUpAsync(null, default);
-            Ensure(written > 0, "AIPs");
+                ingest = clock.Elapsed;
+                cpuIngest = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
+                await using (var scope = services.CreateAsyncScope())
+                {
+                    var written = await scope.ServiceProvider.GetRequiredService<AipKeeper>().CatchUpAsync(null, default);
+                    Ensure(written > 0, "AIPs");
+                }
+            }
         }
 
         var aips = clock.Elapsed;
-        var cpuAips = Process.GetCurrentProcess().TotalProcessorTime - cpuStart - cpuIngest;
+        var cpuAll = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
+        var systemAll = Process.GetCurrentProcess().PrivilegedProcessorTime - systemStart;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            Ensure(await scope.ServiceProvider.GetRequiredService<AipKeeper>().PendingAsync(default) == 0, "every AIP written");
+        }
+
         Directory.Delete(dataDir, recursive: true);
-        return (check, ingest, aips, (cpuIngest, cpuAips), memory.PeakWorkingSet, ingestMemory.PeakWorkingSet);
+        return (check, ingest, aips, (cpuIngest, cpuAll, systemAll), memory.PeakWorkingSet, ingestMemory.PeakWorkingSet, load);
+    }
+
+    private sealed class Observer(Action<JobProgress> report) : IProgress<JobProgress>
+    {
+        public void Report(JobProgress value) => report(value);
     }
 
     private static void Ensure(bool condition, string what)

@@ -118,7 +118,8 @@ public static class TransferCommand
 
             if (ingestJob?.State == JobState.Succeeded)
             {
-                // The AIPs are written after the records are committed (job preservation.aip); here in the foreground too.
+                // The ingest job wrote the AIPs beside the ingest; any still wanted (another keeper held the lock, or it
+                // failed) are written by the AIP job, here in the foreground too.
                 await RunAipJobsAsync(services, runner, console, json, cancellationToken);
             }
 

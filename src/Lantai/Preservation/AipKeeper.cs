@@ -14,7 +14,8 @@ namespace Lantai.Preservation;
 /// <see cref="AipJob"/>, queued by the ingest and again at every server start while any are pending, and by
 /// `lantai transfer resume`). A batch of AIPs is made durable (syncfs) before its messages are deleted: a crash in
 /// between only means the same bags are written again (the writer replaces a bag whole). One keeper at a time per
-/// archive, across processes (a lock file beside the AIPs).
+/// archive, across processes (a lock file beside the AIPs). The ingest job runs a keeper beside the ingest
+/// (<see cref="AipFeed"/>), so a transfer's AIPs are written while its later batches are still being ingested.
 /// </summary>
 public sealed class AipKeeper(LantaiDbContext db, AipSource source, AipWriter writer, DatabaseOptions options)
 {
@@ -36,7 +37,15 @@ public sealed class AipKeeper(LantaiDbContext db, AipSource source, AipWriter wr
     /// Writes every wanted AIP; returns how many records were handled, or null when another keeper (this or another
     /// process) holds the archive's AIP lock — it writes them then.
     /// </summary>
-    public async Task<int?> CatchUpAsync(IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    public Task<int?> CatchUpAsync(IProgress<JobProgress>? progress, CancellationToken cancellationToken) =>
+        CatchUpAsync(progress, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CatchUpAsync(IProgress{JobProgress}?, CancellationToken)"/>, following an ingest that runs at the
+    /// same time when <paramref name="feed"/> is given: when nothing is wanted it waits for the ingest's next commit,
+    /// and it returns once the ingest has ended and every AIP wanted by then is written.
+    /// </summary>
+    public async Task<int?> CatchUpAsync(IProgress<JobProgress>? progress, AipFeed? feed, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(writer.Root);
         FileStream gate;
@@ -51,23 +60,43 @@ public sealed class AipKeeper(LantaiDbContext db, AipSource source, AipWriter wr
 
         await using (gate)
         {
+            // The lock file says "running" from here until a clean end: found so at the start, a keeper (or a bag
+            // being replaced) stopped half way and may have left temporary folders; they are swept once, here, instead
+            // of listing the record's folder before every bag.
+            if (gate.Length > 0 || writer.LeftoversPossible)
+            {
+                writer.RemoveLeftovers();
+            }
+
+            gate.SetLength(0);
+            gate.Write("running\n"u8);
+            gate.Flush();
+
             var total = await PendingAsync(cancellationToken);
             var done = 0;
             progress?.Report(new JobProgress(0, total, $"待写入 AIP {total:N0} 件"));
             while (true)
             {
+                // Read before the query: records committed after it are seen on the next round, after the feed's signal.
+                var ended = feed?.Ended ?? true;
                 var batch = await db.OutboxMessages.AsNoTracking().Where(m => m.Kind == OutboxKinds.AipWanted)
                     .OrderBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
                 if (batch.Count == 0)
                 {
-                    return done;
+                    if (ended)
+                    {
+                        break;
+                    }
+
+                    await feed!.WaitAsync(cancellationToken);
+                    continue;
                 }
 
                 var ids = batch.Select(m => RecordId.Parse(m.EntityId, CultureInfo.InvariantCulture)).Distinct().ToList();
                 var contents = await source.LoadManyAsync(ids, cancellationToken);
                 // Building a bag is CPU work (XML, JSON, digests of the tag files) and small writes: two at once, one per core.
-                await Parallel.ForEachAsync(contents.Values, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken },
-                    async (content, token) => await writer.WriteAsync(content, token));
+                await Parallel.ForEachAsync(contents.Values, new ParallelOptions { MaxDegreeOfParallelism = Writers, CancellationToken = cancellationToken },
+                    (content, token) => new ValueTask(writer.WriteKeptAsync(content, token)));
                 if (FileSync.IsAvailable)
                 {
                     FileSync.SyncFileSystem(writer.Root); // the bags durable before the messages that ask for them go
@@ -80,8 +109,18 @@ public sealed class AipKeeper(LantaiDbContext db, AipSource source, AipWriter wr
                 total = Math.Max(total, done);
                 progress?.Report(new JobProgress(done, total, $"已写入 AIP {done:N0} / {total:N0} 件"));
             }
+
+            if (!writer.LeftoversPossible)
+            {
+                gate.SetLength(0); // a clean end: nothing to sweep next time
+            }
+
+            return done;
         }
     }
+
+    /// <summary>How many bags are written at once (two: one per core).</summary>
+    public int Writers { get; init; } = 2;
 
     /// <summary>
     /// Writes the record's AIP into a folder of its own under {DataDir}/cache (for a download asked for before the keeper

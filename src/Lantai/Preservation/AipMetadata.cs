@@ -142,12 +142,10 @@ internal static class AipMetadata
         return JsonSerializer.SerializeToUtf8Bytes(document, Json);
     }
 
-    public static async Task<byte[]> CheckReportAsync(AipContent content, CancellationToken cancellationToken)
+    public static byte[] CheckReport(AipContent content)
     {
-        using var buffer = new MemoryStream();
         var items = content.Item is { } item ? new Dictionary<Guid, Transfer.TransferItem> { [item.Id] = item } : [];
-        await CheckReportXml.WriteAsync(content.Transfer, content.Run, content.Results, items, buffer, cancellationToken);
-        return buffer.ToArray();
+        return CheckReportXml.Write(content.Transfer, content.Run, content.Results, items);
     }
 
     /// <summary>PREMIS 3: one event per <see cref="PreservationEvent"/>, oldest first, then one agent per distinct agent.</summary>

@@ -41,9 +41,61 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
         var name = Path.GetFileName(target);
         Directory.CreateDirectory(parent);
         RemoveLeftovers(parent, name);
+        return await WriteInAsync(content, parent, name, cancellationToken);
+    }
 
+    /// <summary>
+    /// Whether a temporary or replaced bag could not be deleted since the last <see cref="RemoveLeftovers()"/>: the
+    /// keeper then sweeps at its next run.
+    /// </summary>
+    internal bool LeftoversPossible => Volatile.Read(ref _failedDeletes) > 0;
+
+    private int _failedDeletes;
+
+    /// <summary>
+    /// The keeper's write, under its lock: the record's AIP at its place under <see cref="Root"/>, without listing the
+    /// record's folder for leftovers first — the keeper sweeps them once per run when a run stopped half way
+    /// (<see cref="RemoveLeftovers()"/>); at a million records a folder holds ~4,000 names.
+    /// </summary>
+    internal Task<AipWritten> WriteKeptAsync(AipContent content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var target = AipLocation.PathOf(options.DataDir, content.Record.Id);
+        return WriteInAsync(content, Path.GetDirectoryName(target)!, Path.GetFileName(target), cancellationToken);
+    }
+
+    /// <summary>Temporary or replaced bags left anywhere under <see cref="Root"/> by a process that stopped half way.</summary>
+    internal void RemoveLeftovers()
+    {
+        Interlocked.Exchange(ref _failedDeletes, 0);
+        if (!Directory.Exists(Root))
+        {
+            return;
+        }
+
+        foreach (var parent in Directory.EnumerateDirectories(Root))
+        {
+            foreach (var dir in Directory.EnumerateDirectories(parent, ".*"))
+            {
+                TryDelete(dir);
+            }
+        }
+    }
+
+    private async Task<AipWritten> WriteInAsync(AipContent content, string parent, string name, CancellationToken cancellationToken)
+    {
+        var target = Path.Combine(parent, name);
         var temp = Path.Combine(parent, $".{name}.tmp-{Guid.NewGuid():N}");
-        BagFiles.CreateFolder(temp);
+        try
+        {
+            BagFiles.CreateFolder(temp);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(parent); // the first bag in this folder (the keeper does not stat it before each bag)
+            BagFiles.CreateFolder(temp);
+        }
+
         try
         {
             var written = await WriteBagAsync(content, temp, cancellationToken);
@@ -127,7 +179,7 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
         {
             ("record.xml", AipMetadata.RecordXml(content, entries)),
             ("record.json", AipMetadata.RecordJson(content, entries)),
-            ("check-report.xml", await AipMetadata.CheckReportAsync(content, cancellationToken)),
+            ("check-report.xml", AipMetadata.CheckReport(content)),
             ("events.xml", AipMetadata.EventsXml(content)),
         };
         var metadataFolder = Path.Combine(data, "metadata");
@@ -228,7 +280,7 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
     }
 
     /// <summary>Moves the finished bag into place; an earlier bag is moved aside first and deleted after.</summary>
-    private static void Replace(string temp, string target, string parent, string name)
+    private void Replace(string temp, string target, string parent, string name)
     {
         string? old = null;
         if (Directory.Exists(target))
@@ -245,7 +297,7 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
     }
 
     /// <summary>Temporary or replaced bags left by a process that stopped half way.</summary>
-    private static void RemoveLeftovers(string parent, string name)
+    private void RemoveLeftovers(string parent, string name)
     {
         foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.*"))
         {
@@ -253,7 +305,7 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
         }
     }
 
-    private static void TryDelete(string dir)
+    private void TryDelete(string dir)
     {
         try
         {
@@ -261,10 +313,12 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
         }
         catch (IOException)
         {
-            // Left for the next write of the same AIP, which removes leftovers first.
+            // Left for the next write of the same AIP, or the keeper's next sweep.
+            Interlocked.Increment(ref _failedDeletes);
         }
         catch (UnauthorizedAccessException)
         {
+            Interlocked.Increment(ref _failedDeletes);
         }
     }
 

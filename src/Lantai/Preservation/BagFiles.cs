@@ -15,6 +15,7 @@ internal static partial class BagFiles
     private const string LibC = "libc";
     private const int CreateNewForWriting = 0x1 | 0x40 | 0x80 | 0x80000; // O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC (x86-64 and arm64)
     private const int Interrupted = 4; // EINTR
+    private const int NoSuchEntry = 2; // ENOENT
 
     /// <summary>Writes a new file with <paramref name="bytes"/>; fails if the name exists.</summary>
     public static void WriteNew(string path, ReadOnlySpan<byte> bytes)
@@ -69,7 +70,7 @@ internal static partial class BagFiles
         }
     }
 
-    /// <summary>Creates a folder whose parent exists; fails if the name exists.</summary>
+    /// <summary>Creates a folder whose parent exists; fails if the name exists (<see cref="DirectoryNotFoundException"/> when the parent does not).</summary>
     public static void CreateFolder(string path)
     {
         if (!FileSync.IsAvailable)
@@ -80,7 +81,10 @@ internal static partial class BagFiles
 
         if (mkdir(path, 0x1FF) /* 0777, as .NET */ != 0)
         {
-            throw new IOException($"mkdir({path}) failed: errno {Marshal.GetLastPInvokeError()}");
+            var errno = Marshal.GetLastPInvokeError();
+            throw errno == NoSuchEntry
+                ? new DirectoryNotFoundException($"mkdir({path}) failed: the parent folder does not exist")
+                : new IOException($"mkdir({path}) failed: errno {errno}");
         }
     }
 

@@ -14,7 +14,8 @@ namespace Lantai.Transfer;
 /// Stores the accepted items of a transfer, in batches. Each batch: the files go into the preservation store and are
 /// made durable together; then one audited transaction adds the records, their files, objects and events, the outbox
 /// messages (record.changed for the search index, aip.wanted for the AIP), and marks the items ingested. The AIPs are
-/// written after the commit by <see cref="AipKeeper"/> (job preservation.aip). A process killed anywhere leaves either
+/// written after each commit by <see cref="AipKeeper"/>, beside the ingest (<see cref="TransferIngestJob"/>) or later
+/// (job preservation.aip). A process killed anywhere leaves either
 /// a committed batch or objects that no row refers to yet — the items are still 'accepted', so the resumed ingest
 /// writes the same records (their ids were fixed at check time) and the same content-addressed objects again. Nothing
 /// is counted as stored before its bytes are durable under their final names.
@@ -31,7 +32,14 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
     /// <summary>Most bytes in one batch; one item larger than this is a batch of its own.</summary>
     public long BatchBytes { get; init; } = 256L << 20;
 
-    public async Task<TransferPackage> RunAsync(Guid transferId, string actor, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    public Task<TransferPackage> RunAsync(Guid transferId, string actor, IProgress<JobProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(transferId, actor, progress, null, cancellationToken);
+
+    /// <summary>
+    /// Ingests the transfer's accepted items; <paramref name="aips"/>, when given, is told after each committed batch, for
+    /// a keeper writing their AIPs meanwhile (<see cref="TransferIngestJob"/>). The caller ends the feed.
+    /// </summary>
+    public async Task<TransferPackage> RunAsync(Guid transferId, string actor, IProgress<JobProgress>? progress, AipFeed? aips, CancellationToken cancellationToken)
     {
         var transfer = await db.Transfers.AsNoTracking().SingleAsync(t => t.Id == transferId, cancellationToken);
         if (transfer.State != TransferState.Ingesting)
@@ -71,6 +79,7 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
                     var finished = previous;
                     previous = null;
                     done += await RecordBatchAsync(transfer, finished, run, verdicts, actor, cancellationToken);
+                    aips?.Committed();
                     progress?.Report(new JobProgress(done, total, $"已入库 {done:N0} / {total:N0} 件"));
                 }
 
@@ -84,6 +93,7 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
                 var finished = previous;
                 previous = null;
                 done += await RecordBatchAsync(transfer, finished, run, verdicts, actor, cancellationToken);
+                aips?.Committed();
                 progress?.Report(new JobProgress(done, total, $"已入库 {done:N0} / {total:N0} 件"));
             }
         }

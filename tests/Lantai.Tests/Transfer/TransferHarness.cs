@@ -26,12 +26,17 @@ internal sealed class TransferHarness : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
+    public IServiceProvider Services => _services;
+
     public const string Header = "档号,全宗号,年度,保管期限,机构(问题),件号,责任者,文号,题名,日期,页数,密级,备注,文件";
 
-    public static async Task<TransferHarness> CreateAsync(DatabaseProvider provider)
+    /// <summary>The engine's services; <paramref name="configure"/> may replace some after the engine's registrations.</summary>
+    public static async Task<TransferHarness> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var services = new ServiceCollection().AddLantaiEngine(database.Options).BuildServiceProvider();
+        var collection = new ServiceCollection().AddLantaiEngine(database.Options);
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider();
         var harness = new TransferHarness(database, services);
         await harness.RunAsync<LantaiDbContext, int>(async db =>
         {

@@ -21,104 +21,162 @@ public static class CheckReportXml
         return WriteAsync(detail.Transfer, detail.Run, detail.Results, detail.Items.ToDictionary(i => i.Id), output, cancellationToken);
     }
 
+    /// <summary>
+    /// Writes the report to <paramref name="output"/> (a response, a file): written synchronously into a buffer that goes
+    /// out every <see cref="LinesPerChunk"/> lines, so a long report streams with little memory and without an async
+    /// call per element.
+    /// </summary>
     internal static async Task WriteAsync(
         TransferPackage? transfer, CheckRun? run, IReadOnlyList<CheckResult> results, IReadOnlyDictionary<Guid, TransferItem> items,
         Stream output, CancellationToken cancellationToken)
     {
-        var settings = new XmlWriterSettings { Async = true, Indent = true, Encoding = new UTF8Encoding(false) };
-        await using var xml = XmlWriter.Create(output, settings);
-        await xml.WriteStartDocumentAsync();
-        await xml.WriteStartElementAsync(null, "检测报告", Namespace);
-        await xml.WriteAttributeStringAsync(null, "版本", null, "1");
+        ArgumentNullException.ThrowIfNull(output);
+        using var buffer = new MemoryStream();
+        using (var xml = XmlWriter.Create(buffer, Settings))
+        {
+            WriteHead(xml, transfer, run, results);
+            var written = 0;
+            foreach (var line in results)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                WriteLine(xml, line, items);
+                if (++written % LinesPerChunk == 0)
+                {
+                    xml.Flush();
+                    await DrainAsync(buffer, output, cancellationToken);
+                }
+            }
+
+            WriteTail(xml);
+        }
+
+        await DrainAsync(buffer, output, cancellationToken);
+        await output.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>The report as bytes (an AIP's check-report.xml: a few lines, written synchronously into memory).</summary>
+    internal static byte[] Write(TransferPackage? transfer, CheckRun? run, IReadOnlyList<CheckResult> results, IReadOnlyDictionary<Guid, TransferItem> items)
+    {
+        using var buffer = new MemoryStream();
+        using (var xml = XmlWriter.Create(buffer, Settings))
+        {
+            WriteHead(xml, transfer, run, results);
+            foreach (var line in results)
+            {
+                WriteLine(xml, line, items);
+            }
+
+            WriteTail(xml);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private const int LinesPerChunk = 256;
+
+    private static readonly XmlWriterSettings Settings = new() { Indent = true, Encoding = new UTF8Encoding(false) };
+
+    private static async Task DrainAsync(MemoryStream buffer, Stream output, CancellationToken cancellationToken)
+    {
+        await output.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
+        buffer.SetLength(0); // the XmlWriter goes on writing at the start of the same buffer
+    }
+
+    private static void WriteHead(XmlWriter xml, TransferPackage? transfer, CheckRun? run, IReadOnlyList<CheckResult> results)
+    {
+        xml.WriteStartDocument();
+        xml.WriteStartElement(null, "检测报告", Namespace);
+        xml.WriteAttributeString(null, "版本", null, "1");
 
         if (transfer is not null)
         {
-            await xml.WriteStartElementAsync(null, "移交", Namespace);
-            await xml.WriteAttributeStringAsync(null, "标识", null, transfer.Id.ToString());
-            await Element(xml, "名称", transfer.Name);
-            await Coded(xml, "类型", transfer.Kind.ToString(), CheckReportNames.Kind(transfer.Kind));
-            await Element(xml, "移交单位", transfer.TransferringUnit);
-            await Element(xml, "接收时间", Time(transfer.ReceivedAt));
-            await Element(xml, "接收人", transfer.ReceivedBy);
-            await Coded(xml, "状态", transfer.State.ToString(), TransferStates.Name(transfer.State));
-            await Element(xml, "包SM3", transfer.PackageSm3);
-            await Element(xml, "条目数", Number(transfer.ItemCount));
-            await Element(xml, "文件数", Number(transfer.FileCount));
-            await Element(xml, "总字节数", Number(transfer.TotalBytes));
-            await Element(xml, "决定人", transfer.DecidedBy);
-            await Element(xml, "决定时间", transfer.DecidedAt is { } decided ? Time(decided) : null);
-            await Element(xml, "原因", transfer.Reason);
-            await xml.WriteEndElementAsync();
+            xml.WriteStartElement(null, "移交", Namespace);
+            xml.WriteAttributeString(null, "标识", null, transfer.Id.ToString());
+            Element(xml, "名称", transfer.Name);
+            Coded(xml, "类型", transfer.Kind.ToString(), CheckReportNames.Kind(transfer.Kind));
+            Element(xml, "移交单位", transfer.TransferringUnit);
+            Element(xml, "接收时间", Time(transfer.ReceivedAt));
+            Element(xml, "接收人", transfer.ReceivedBy);
+            Coded(xml, "状态", transfer.State.ToString(), TransferStates.Name(transfer.State));
+            Element(xml, "包SM3", transfer.PackageSm3);
+            Element(xml, "条目数", Number(transfer.ItemCount));
+            Element(xml, "文件数", Number(transfer.FileCount));
+            Element(xml, "总字节数", Number(transfer.TotalBytes));
+            Element(xml, "决定人", transfer.DecidedBy);
+            Element(xml, "决定时间", transfer.DecidedAt is { } decided ? Time(decided) : null);
+            Element(xml, "原因", transfer.Reason);
+            xml.WriteEndElement();
         }
 
         if (run is not null)
         {
-            await xml.WriteStartElementAsync(null, "检测", Namespace);
-            await xml.WriteAttributeStringAsync(null, "标识", null, run.Id.ToString());
-            await Coded(xml, "阶段", run.Stage.ToString(), CheckReportNames.Stage(run.Stage));
-            await Element(xml, "开始时间", Time(run.StartedAt));
-            await Element(xml, "结束时间", run.FinishedAt is { } finished ? Time(finished) : null);
-            await Element(xml, "检测人", run.Actor);
-            await Element(xml, "工具", run.Tools);
+            xml.WriteStartElement(null, "检测", Namespace);
+            xml.WriteAttributeString(null, "标识", null, run.Id.ToString());
+            Coded(xml, "阶段", run.Stage.ToString(), CheckReportNames.Stage(run.Stage));
+            Element(xml, "开始时间", Time(run.StartedAt));
+            Element(xml, "结束时间", run.FinishedAt is { } finished ? Time(finished) : null);
+            Element(xml, "检测人", run.Actor);
+            Element(xml, "工具", run.Tools);
             if (run.Outcome is { } outcome)
             {
-                await Coded(xml, "结论", outcome.ToString(), CheckReportNames.Outcome(outcome));
+                Coded(xml, "结论", outcome.ToString(), CheckReportNames.Outcome(outcome));
             }
 
-            await xml.WriteEndElementAsync();
+            xml.WriteEndElement();
         }
 
-        await xml.WriteStartElementAsync(null, "汇总", Namespace);
+        xml.WriteStartElement(null, "汇总", Namespace);
         foreach (var totals in CheckReportTotals.Of(results))
         {
-            await xml.WriteStartElementAsync(null, "性质", Namespace);
-            await xml.WriteAttributeStringAsync(null, "代码", null, totals.Property.ToString());
-            await xml.WriteAttributeStringAsync(null, "名称", null, CheckReportNames.Property(totals.Property));
+            xml.WriteStartElement(null, "性质", Namespace);
+            xml.WriteAttributeString(null, "代码", null, totals.Property.ToString());
+            xml.WriteAttributeString(null, "名称", null, CheckReportNames.Property(totals.Property));
             foreach (var outcome in CheckReportNames.Outcomes)
             {
-                await xml.WriteAttributeStringAsync(null, CheckReportNames.Outcome(outcome), null, Number(totals.Count(outcome)));
+                xml.WriteAttributeString(null, CheckReportNames.Outcome(outcome), null, Number(totals.Count(outcome)));
             }
 
-            await xml.WriteAttributeStringAsync(null, "合计", null, Number(totals.Total));
-            await xml.WriteEndElementAsync();
+            xml.WriteAttributeString(null, "合计", null, Number(totals.Total));
+            xml.WriteEndElement();
         }
 
-        await xml.WriteEndElementAsync();
+        xml.WriteEndElement();
+        xml.WriteStartElement(null, "检测项列表", Namespace);
+    }
 
-        await xml.WriteStartElementAsync(null, "检测项列表", Namespace);
-        foreach (var line in results)
+    private static void WriteLine(XmlWriter xml, CheckResult line, IReadOnlyDictionary<Guid, TransferItem> items)
+    {
+        xml.WriteStartElement(null, "检测项", Namespace);
+        xml.WriteAttributeString(null, "序号", null, Number(line.Sequence));
+        Element(xml, "编号", line.Code);
+        Element(xml, "名称", line.Name);
+        Coded(xml, "性质", line.Property.ToString(), CheckReportNames.Property(line.Property));
+        Coded(xml, "结果", line.Outcome.ToString(), CheckReportNames.Outcome(line.Outcome));
+        Element(xml, "阻断", line.Blocking ? "是" : "否");
+        if (line.ItemId is { } itemId)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await xml.WriteStartElementAsync(null, "检测项", Namespace);
-            await xml.WriteAttributeStringAsync(null, "序号", null, Number(line.Sequence));
-            await Element(xml, "编号", line.Code);
-            await Element(xml, "名称", line.Name);
-            await Coded(xml, "性质", line.Property.ToString(), CheckReportNames.Property(line.Property));
-            await Coded(xml, "结果", line.Outcome.ToString(), CheckReportNames.Outcome(line.Outcome));
-            await Element(xml, "阻断", line.Blocking ? "是" : "否");
-            if (line.ItemId is { } itemId)
+            xml.WriteStartElement(null, "条目", Namespace);
+            xml.WriteAttributeString(null, "标识", null, itemId.ToString());
+            if (items.TryGetValue(itemId, out var item))
             {
-                await xml.WriteStartElementAsync(null, "条目", Namespace);
-                await xml.WriteAttributeStringAsync(null, "标识", null, itemId.ToString());
-                if (items.TryGetValue(itemId, out var item))
-                {
-                    await xml.WriteAttributeStringAsync(null, "行号", null, Number(item.RowNumber));
-                    await xml.WriteAttributeStringAsync(null, "档号", null, Clean(item.ArchivalCode));
-                }
-
-                await xml.WriteEndElementAsync();
+                xml.WriteAttributeString(null, "行号", null, Number(item.RowNumber));
+                xml.WriteAttributeString(null, "档号", null, Clean(item.ArchivalCode));
             }
 
-            await Element(xml, "档案标识", line.RecordId?.Value.ToString());
-            await Element(xml, "文件", line.FilePath);
-            await Element(xml, "证据", line.Evidence);
-            await xml.WriteEndElementAsync();
+            xml.WriteEndElement();
         }
 
-        await xml.WriteEndElementAsync();
-        await xml.WriteEndElementAsync();
-        await xml.WriteEndDocumentAsync();
-        await xml.FlushAsync();
+        Element(xml, "档案标识", line.RecordId?.Value.ToString());
+        Element(xml, "文件", line.FilePath);
+        Element(xml, "证据", line.Evidence);
+        xml.WriteEndElement();
+    }
+
+    private static void WriteTail(XmlWriter xml)
+    {
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
     }
 
     /// <summary>
@@ -157,19 +215,19 @@ public static class CheckReportXml
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task Element(XmlWriter xml, string name, string? value)
+    private static void Element(XmlWriter xml, string name, string? value)
     {
         if (value is not null)
         {
-            await xml.WriteElementStringAsync(null, name, Namespace, Clean(value));
+            xml.WriteElementString(null, name, Namespace, Clean(value));
         }
     }
 
-    private static async Task Coded(XmlWriter xml, string name, string code, string text)
+    private static void Coded(XmlWriter xml, string name, string code, string text)
     {
-        await xml.WriteStartElementAsync(null, name, Namespace);
-        await xml.WriteAttributeStringAsync(null, "代码", null, code);
-        await xml.WriteStringAsync(text);
-        await xml.WriteEndElementAsync();
+        xml.WriteStartElement(null, name, Namespace);
+        xml.WriteAttributeString(null, "代码", null, code);
+        xml.WriteString(text);
+        xml.WriteEndElement();
     }
 }
