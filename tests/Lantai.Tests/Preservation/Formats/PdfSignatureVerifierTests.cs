@@ -225,8 +225,8 @@ public sealed class PdfSignatureVerifierTests(ITestOutputHelper output) : IDispo
         var results = VerifyAll(pdf);
 
         Assert.Equal(2, results.Count);
-        var first = results.Single(r => r.Field.Name == "拟稿人").Result;
-        var second = results.Single(r => r.Field.Name == "签发人").Result;
+        var first = results.Single(r => r.Field.Name == "拟稿人").Verification;
+        var second = results.Single(r => r.Field.Name == "签发人").Verification;
         Assert.True(first.Valid, first.Evidence);
         Assert.True(first.LaterRevisions);
         Assert.True(second.Valid, second.Evidence);
@@ -273,9 +273,9 @@ public sealed class PdfSignatureVerifierTests(ITestOutputHelper output) : IDispo
         Assert.Contains("not total document signed", both, StringComparison.OrdinalIgnoreCase);
     }
 
-    private (PdfSignatureField Field, PdfSignatureVerification Result) Single(byte[] pdf) => Assert.Single(VerifyAll(pdf));
+    private (PdfSignatureField Field, PdfSignatureVerification Verification) Single(byte[] pdf) => Assert.Single(VerifyAll(pdf));
 
-    private List<(PdfSignatureField Field, PdfSignatureVerification Result)> VerifyAll(byte[] pdf)
+    private List<(PdfSignatureField Field, PdfSignatureVerification Verification)> VerifyAll(byte[] pdf)
     {
         var path = Write(pdf);
         var inspection = PdfInspector.Inspect(path, default);

@@ -62,11 +62,11 @@ public sealed class SignatureCheck(ContentInspections inspections) : ICheck
     {
         // Each signature hashes the whole file: a forged PDF with thousands of fields must not make the check run for hours.
         var fields = pdf.SignatureFields.Take(MaxPdfSignatures).ToList();
-        var results = fields.Select(f => (Field: f, Result: PdfSignatureVerifier.Verify(file.FullPath, f, pdf.Encrypted, cancellationToken))).ToList();
+        var results = fields.Select(f => (Field: f, Verification: PdfSignatureVerifier.Verify(file.FullPath, f, pdf.Encrypted, cancellationToken))).ToList();
 
         // A signature followed by incremental updates is valid for the revision it signed; when a later valid signature
         // covers the whole file, the later signer signed what was appended, which the archivist should read too.
-        var wholeFile = results.FirstOrDefault(r => r.Result.Valid == true && !r.Result.LaterRevisions).Field;
+        var wholeFile = results.FirstOrDefault(r => r.Verification.Valid == true && !r.Verification.LaterRevisions).Field;
         var findings = new List<CheckFinding>();
         foreach (var (field, result) in results)
         {
