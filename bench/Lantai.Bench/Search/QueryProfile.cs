@@ -62,9 +62,35 @@ internal static class QueryProfile
         var order = SearchOrder.For(SearchSort.Relevance);
         foreach (var (slices, facets, limit) in new[] { (1, false, 0L), (1, true, long.MaxValue), (1, true, SearchService.DefaultFacetExactLimit), (2, false, 0L), (2, true, SearchService.DefaultFacetExactLimit) })
         {
-            var options = new PassOptions(order, 21, null, facets ? SearchFields.StaffFacets : null, limit, TimeSpan.FromSeconds(10)) { ParallelMinPostings = 0, MaxSlices = slices };
-            Layer($"SearchPass {slices} slice(s), facets {(facets ? limit == long.MaxValue ? "exact" : "100k+sample" : "off")}", q => SearchPass.RunAsync(searcher, q, options, CancellationToken.None).GetAwaiter().GetResult());
+            foreach (var windowed in new[] { false, true })
+            {
+                var options = new PassOptions(order, 21, null, facets ? SearchFields.StaffFacets : null, limit, TimeSpan.FromSeconds(10))
+                {
+                    ParallelMinPostings = 0,
+                    MaxSlices = slices,
+                    WindowedMinPostings = windowed ? 0 : long.MaxValue,
+                };
+                Layer($"SearchPass {slices} slice(s), facets {(facets ? limit == long.MaxValue ? "exact" : "100k+sample" : "off")}{(windowed ? ", windowed" : "")}", q => SearchPass.RunAsync(searcher, q, options, CancellationToken.None).GetAwaiter().GetResult());
+            }
         }
+
+        // The windowed matcher must find what Lucene's scorers find: the same total and the same top hits.
+        var differ = 0;
+        foreach (var q in built.Distinct())
+        {
+            var daat = await SearchPass.RunAsync(searcher, q, new PassOptions(order, 21, null, null, 0, TimeSpan.FromSeconds(10)) { WindowedMinPostings = long.MaxValue }, CancellationToken.None);
+            var taat = await SearchPass.RunAsync(searcher, q, new PassOptions(order, 21, null, null, 0, TimeSpan.FromSeconds(10)) { WindowedMinPostings = 0 }, CancellationToken.None);
+            if (daat.Total != taat.Total || !daat.Top.Select(d => d.Doc).SequenceEqual(taat.Top.Select(d => d.Doc)))
+            {
+                differ++;
+                if (differ <= 5)
+                {
+                    Console.WriteLine($"  differs: {q}: total {daat.Total:N0} / {taat.Total:N0}; top {string.Join(',', daat.Top.Take(5).Select(d => $"{d.Doc}:{d.Score}"))} / {string.Join(',', taat.Top.Take(5).Select(d => $"{d.Doc}:{d.Score}"))}");
+                }
+            }
+        }
+
+        Console.WriteLine($"  windowed vs Lucene's scorers: {differ} of {built.Distinct().Count()} queries differ in total or top 21");
 
         var texts = queries.ToList();
         var t = 0;

@@ -38,6 +38,7 @@ internal static class SearchBenchmark
                 case "--no-sqlite": o.UseSqlite = false; break;
                 case "--only": o.Only.Add(args[++i]); break;
                 case "--keep": o.Keep = true; break;
+                case "--windowed-min": o.WindowedMinPostings = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--rebuild-on": o.RebuildOn = [.. args[++i].Split(',')]; break;
                 case "--force-merge": o.ForceMerge = true; break;
                 case "--lean-db": o.LeanDatabase = true; break;
@@ -174,6 +175,12 @@ internal static class SearchBenchmark
         var haveIndex = System.IO.Directory.Exists(indexPath) && DirectoryReader.IndexExists(FSDirectory.Open(indexPath));
         var references = new Dictionary<LatencyResult, LatencyResult>();
         using var referenceIndex = haveIndex ? new SearchIndex(new Lantai.Data.DatabaseOptions { DataDir = dataDir }) : null;
+        if (referenceIndex is not null && o.WindowedMinPostings is { } windowedMin)
+        {
+            // --windowed-min N: queries with fewer postings keep Lucene's own scorers (a huge N: all of them, to compare).
+            SearchTuning.For(referenceIndex).WindowedMinPostings = windowedMin;
+            Console.WriteLine($"windowed matching from {windowedMin:N0} postings");
+        }
 
         // Each baseline replay is preceded by Lucene's replay of the same queries on the same number of threads, so the
         // ratio compares two runs a minute apart (the machine's load changes by the minute).
@@ -232,6 +239,29 @@ internal static class SearchBenchmark
             cache.Clear();
             latencies.Add(await QueryReplay.RunAsync("Lucene", "warm, public, facets on", queries, 2, LuceneQueries.ThroughService(index, true, SearchAudience.Public)));
             Console.WriteLine($"result cache after the public replay: {cache.Count:N0} entries, {cache.Hits:N0} hits, {cache.Misses:N0} misses");
+            Console.WriteLine();
+        }
+
+        if (o.Only.Contains("windowed") && haveIndex)
+        {
+            // The same replay with windowed matching off and on, interleaved twice, so both see the same minutes of load.
+            Console.WriteLine("## Windowed matching off and on, interleaved (the warm replay, facets on, staff)");
+            var tuning = SearchTuning.For(referenceIndex!);
+            var cache = QueryResultCache.For(referenceIndex!);
+            foreach (var round in new[] { 1, 2 })
+            {
+                foreach (var workers in new[] { 1, 2 })
+                {
+                    foreach (var windowed in new[] { false, true })
+                    {
+                        tuning.WindowedMinPostings = windowed ? 0 : long.MaxValue;
+                        cache.Clear();
+                        latencies.Add(await QueryReplay.RunAsync("Lucene", $"warm, facets on, windowed {(windowed ? "on" : "off")} ({round})", queries, workers, LuceneQueries.ThroughService(referenceIndex!, true, SearchAudience.Staff)));
+                    }
+                }
+            }
+
+            tuning.WindowedMinPostings = SearchService.DefaultWindowedMinPostings;
             Console.WriteLine();
         }
 
@@ -393,6 +423,8 @@ internal static class SearchBenchmark
         public bool UseSqlite { get; set; } = true;
 
         public bool Keep { get; set; }
+
+        public long? WindowedMinPostings { get; set; }
 
         public HashSet<string> Only { get; } = new(StringComparer.Ordinal);
 

@@ -28,6 +28,8 @@ public sealed class SearchService
 
     public const long DefaultParallelMinPostings = 200_000;
 
+    public const long DefaultWindowedMinPostings = 0;
+
     private const int MaxFacetValues = 50;
 
     private readonly SearchIndex _index;
@@ -48,6 +50,7 @@ public sealed class SearchService
         FacetExactLimit = tuning.FacetExactLimit;
         ParallelMinPostings = tuning.ParallelMinPostings;
         MaxSlices = tuning.MaxSlices;
+        WindowedMinPostings = tuning.WindowedMinPostings;
     }
 
     /// <summary>A query still collecting after this long stops and returns what it found (<see cref="SearchResponse.TimedOut"/>).</summary>
@@ -64,6 +67,9 @@ public sealed class SearchService
 
     /// <summary>The most threads (slices) one search uses.</summary>
     public int MaxSlices { get; set; }
+
+    /// <summary>Search-box queries reading at least this many postings are matched a window at a time (<see cref="WindowedConjunction"/>).</summary>
+    public long WindowedMinPostings { get; set; }
 
     /// <summary>Whether results are kept in and served from the index's <see cref="QueryResultCache"/> (off to measure the cost of a search).</summary>
     public bool CacheResults { get; set; } = true;
@@ -118,6 +124,7 @@ public sealed class SearchService
             {
                 ParallelMinPostings = ParallelMinPostings,
                 MaxSlices = MaxSlices,
+                WindowedMinPostings = WindowedMinPostings,
             };
             var cache = CacheResults ? QueryResultCache.For(_index) : null;
             var key = cache is null ? "" : CacheKey(request, query, options);

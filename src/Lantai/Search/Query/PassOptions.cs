@@ -11,6 +11,12 @@ internal sealed record PassOptions(SearchOrder Order, int NumHits, ScoreDoc? Aft
     /// </summary>
     public long ParallelMinPostings { get; init; } = SearchService.DefaultParallelMinPostings;
 
+    /// <summary>
+    /// Search-box queries with at least this many postings are matched a window at a time (<see cref="WindowedConjunction"/>);
+    /// smaller ones take a few milliseconds with Lucene's own scorers.
+    /// </summary>
+    public long WindowedMinPostings { get; init; } = SearchService.DefaultWindowedMinPostings;
+
     /// <summary>At most this many slices (threads) for one search.</summary>
     public int MaxSlices { get; init; } = Math.Min(Environment.ProcessorCount, 4);
 

@@ -19,20 +19,22 @@ internal static class SearchPass
 
     public static async Task<PassResult> RunAsync(IndexSearcher searcher, Lucene.Net.Search.Query query, PassOptions options, CancellationToken cancellationToken)
     {
-        var weight = searcher.CreateNormalizedWeight(query);
-        var slices = Slices(searcher.IndexReader.Leaves, options.SliceCount(options.MaxSlices > 1 ? Postings(searcher, query, options.ParallelMinPostings) : 0));
+        var postings = Postings(searcher, query, Math.Max(options.ParallelMinPostings, options.WindowedMinPostings));
+        var plan = postings >= options.WindowedMinPostings ? WindowedConjunction.TryPlan(searcher, query) : null;
+        var weight = plan is null ? searcher.CreateNormalizedWeight(query) : null;
+        var slices = Slices(searcher.IndexReader.Leaves, options.SliceCount(options.MaxSlices > 1 ? postings : 0));
         var deadline = Stopwatch.GetTimestamp() + (long)(options.TimeLimit.TotalSeconds * Stopwatch.Frequency);
         var tasks = new Task<SliceResult>[slices.Count];
         for (var i = 1; i < slices.Count; i++)
         {
             var slice = slices[i];
-            tasks[i] = Task.Run(() => Collect(weight, slice, options, deadline, cancellationToken), cancellationToken);
+            tasks[i] = Task.Run(() => Collect(weight, plan, slice, options, deadline, cancellationToken), cancellationToken);
         }
 
         // The first slice runs on the calling thread; every slice is awaited before the searcher can be released.
         try
         {
-            tasks[0] = Task.FromResult(Collect(weight, slices[0], options, deadline, cancellationToken));
+            tasks[0] = Task.FromResult(Collect(weight, plan, slices[0], options, deadline, cancellationToken));
         }
         catch (Exception e)
         {
@@ -48,7 +50,7 @@ internal static class SearchPass
         return new PassResult(top.ScoreDocs, results.Sum(r => (long)r.Top.TotalHits), facets.Counts, facets.Approximate, results.Any(r => r.TimedOut));
     }
 
-    private static SliceResult Collect(Weight weight, IReadOnlyList<Part> parts, PassOptions options, long deadline, CancellationToken cancellationToken)
+    private static SliceResult Collect(Weight? weight, WindowedConjunction? plan, IReadOnlyList<Part> parts, PassOptions options, long deadline, CancellationToken cancellationToken)
     {
         var top = options.Order.Sort is { } sort
             ? (ITopDocsCollector)TopFieldCollector.Create(sort, options.NumHits, (FieldDoc?)options.After, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true)
@@ -56,7 +58,9 @@ internal static class SearchPass
         var facets = options.FacetFields is { } fields ? new FacetCounter(fields, options.FacetExactLimit) : null;
         try
         {
-            return CollectParts(top, facets, weight, parts, deadline, cancellationToken);
+            return plan is null
+                ? CollectParts(top, facets, weight!, parts, deadline, cancellationToken)
+                : CollectWindows(top, facets, plan, parts, deadline, cancellationToken);
         }
         finally
         {
@@ -100,6 +104,26 @@ internal static class SearchPass
                         return new SliceResult(top, facets, TimedOut: true);
                     }
                 }
+            }
+        }
+
+        return new SliceResult(top, facets, TimedOut: false);
+    }
+
+    private static SliceResult CollectWindows(ITopDocsCollector top, FacetCounter? facets, WindowedConjunction plan, IReadOnlyList<Part> parts, long deadline, CancellationToken cancellationToken)
+    {
+        var run = plan.Start();
+        bool Stop()
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Stopwatch.GetTimestamp() > deadline;
+        }
+
+        foreach (var part in parts)
+        {
+            if (Stop() || !run.Collect(part.Context, part.From, part.To, top, facets, Stop))
+            {
+                return new SliceResult(top, facets, TimedOut: true);
             }
         }
 

@@ -15,6 +15,8 @@ internal sealed class SearchTuning
 
     public long ParallelMinPostings { get; set; } = SearchService.DefaultParallelMinPostings;
 
+    public long WindowedMinPostings { get; set; } = SearchService.DefaultWindowedMinPostings;
+
     public int MaxSlices { get; set; } = Math.Min(Environment.ProcessorCount, 4);
 
     public static SearchTuning For(SearchIndex index) => PerIndex.GetValue(index, _ => new SearchTuning());

@@ -48,11 +48,13 @@ public sealed class GeneratedIndex : IDisposable
 
     public SearchIndex Index { get; }
 
-    public SearchService Service(int maxSlices, bool cache = false) => new(Index)
+    /// <summary>A service that slices every query; <paramref name="windowed"/> false keeps Lucene's own scorers for every query.</summary>
+    public SearchService Service(int maxSlices, bool cache = false, bool windowed = true) => new(Index)
     {
         ParallelMinPostings = 0,
         MaxSlices = maxSlices,
         CacheResults = cache,
+        WindowedMinPostings = windowed ? 0 : long.MaxValue,
     };
 
     public void Dispose()
