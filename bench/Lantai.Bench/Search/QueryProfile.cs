@@ -134,6 +134,34 @@ internal static class QueryProfile
         Console.WriteLine("  largest: " + string.Join("  ", measured.OrderByDescending(m => m.Hits).Take(12).Select(m => $"{m.Query} {m.Hits:N0} ({m.Ms:F0} ms)")));
     }
 
+    /// <summary>
+    /// The slowest distinct queries of the replay, each searched once with Lucene's scorers and once windowed, one
+    /// slice, facets on, cache off, back to back (so both see the same load): where the tail of the latency is.
+    /// </summary>
+    public static async Task TailAsync(SearchIndex index, IReadOnlyList<string> queries)
+    {
+        var request = new SearchRequest { Audience = SearchAudience.Staff, Clearance = 100, IncludeFacets = true };
+        var lucene = new SearchService(index) { CacheResults = false, MaxSlices = 1, WindowedMinPostings = long.MaxValue };
+        var windowed = new SearchService(index) { CacheResults = false, MaxSlices = 1, WindowedMinPostings = 0 };
+        var measured = new List<(string Query, double Lucene, double Windowed, long Hits)>();
+        foreach (var query in queries.Distinct(StringComparer.Ordinal))
+        {
+            var began = Stopwatch.GetTimestamp();
+            var response = (await lucene.SearchAsync(request with { Query = query }, CancellationToken.None)).Value;
+            var middle = Stopwatch.GetTimestamp();
+            await windowed.SearchAsync(request with { Query = query }, CancellationToken.None);
+            measured.Add((query, Stopwatch.GetElapsedTime(began, middle).TotalMilliseconds, Stopwatch.GetElapsedTime(middle).TotalMilliseconds, response.Total));
+        }
+
+        var slowest = measured.OrderByDescending(m => m.Windowed).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {measured.Count} distinct queries, one slice, facets on: sum {measured.Sum(m => m.Lucene):F0} ms Lucene's scorers, {measured.Sum(m => m.Windowed):F0} ms windowed; p90 {P(measured.Select(m => m.Lucene), 0.9):F1} / {P(measured.Select(m => m.Windowed), 0.9):F1} ms"));
+        foreach (var m in slowest.Take(60))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {m.Windowed,7:F1} ms windowed {m.Lucene,7:F1} ms Lucene {m.Hits,11:N0} hits  {m.Query}"));
+        }
+    }
+
     private static double Median(double[] values) => values.Length == 0 ? 0 : P(values, 0.5);
 
     private static double P(IEnumerable<double> values, double p)

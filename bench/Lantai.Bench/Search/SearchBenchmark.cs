@@ -265,6 +265,13 @@ internal static class SearchBenchmark
             Console.WriteLine();
         }
 
+        if (o.Only.Contains("tail") && haveIndex)
+        {
+            Console.WriteLine("## The slowest distinct queries (1 thread, 1 slice, staff, facets on)");
+            await QueryProfile.TailAsync(referenceIndex!, queries);
+            Console.WriteLine();
+        }
+
         if (o.Only.Contains("profile") && haveIndex)
         {
             Console.WriteLine($"## Where a query's time goes ({queries.Count:N0} queries, 1 thread, staff)");
