@@ -28,9 +28,11 @@ switch (benchmark)
               hash [--mb 256] [--dir DIR] [--no-files]
                      SM3 (BouncyCastle, OpenSSL), SHA-256 and DualDigest throughput, openssl speed, the raw limit
                      (read + SM3 + SHA-256 + write) and the store's commit with syncfs against fsync
-              ingest [--set small|large|huge] [--small-files N] [--aips during|after] [--dir DIR]
+              ingest [--set small|large|huge] [--small-files N] [--aips during|after] [--dir DIR] [--warm N] [--keep-data]
                      transfer check and ingest of 10,000 files of 10-200 KB, of four 500 MB files (and with huge of
-                     one 4 GiB file), against the raw limit (read + SM3 + SHA-256 + write) of the same bytes
+                     one 4 GiB file), against the raw limit (read + SM3 + SHA-256 + write) of the same bytes;
+                     --warm N ingests a transfer of N files first (the JIT's tier-up out of the figures),
+                     --keep-data leaves the run's folders (no mass deletion before the next run)
               search [--records 1000000] [--sample 100000] [--fulltext 20000] [--index-threads 1,2] [--dir DIR] [--keep]
                      [--pg CONNECTION-STRING] [--no-pg] [--no-sqlite] [--baseline-queries N] [--ranked-queries 200]
                      [--only breakdown|index|fulltext|query|profile|directory|pg|fts5|rebuild]

@@ -30,12 +30,16 @@ internal static class IngestBenchmark
         var dir = Path.Combine(Path.GetTempPath(), "lantai-bench-ingest");
         var smallCount = 10_000;
         var aipsAfter = false;
+        var keepData = false;
+        var warm = 0;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--set": sets.Add(args[++i]); break;
                 case "--dir": dir = args[++i]; break;
+                case "--keep-data": keepData = true; break;
+                case "--warm": warm = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--small-files": smallCount = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--aips":
                     aipsAfter = args[++i] switch
@@ -60,6 +64,12 @@ internal static class IngestBenchmark
         Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine(aipsAfter ? "AIPs: after the ingest (the keeper alone once the ingest has ended)" : "AIPs: during the ingest (the ingest job with its keeper beside it)");
         Console.WriteLine();
+        // A small transfer ingested first by the same services (with its AIPs), so the measured one finds the code paths
+        // of the ingest and the keeper already compiled at their final tier, as in a server that has ingested before.
+        var warmPackage = warm > 0
+            ? TransferSetGenerator.Write(Path.Combine(dir, $"package-warm-{warm}"), [.. Enumerable.Range(0, warm).Select(i => 10_000L + (i % 50 * 3_000))], seed: 11, fonds: "0427")
+            : null;
+        Console.WriteLine(warm > 0 ? $"warm-up: a transfer of {warm} files ingested first by the same services (the JIT's tier-up out of the figures)" : "cold: the first ingest of the process (the JIT's tier-up counted)");
         Console.WriteLine("| set | files | MB | raw limit MB/s (files/s) | check MB/s (files/s) | ingest ends at: s, MB/s, / raw | last AIP durable at | ingest + AIPs MB/s (files/s) | ingest + AIPs / raw | CPU s: raw / ingest + AIPs (ingest alone), of which system | peak working set: whole run / ingest | load at ingest start |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var set in sets)
@@ -78,10 +88,17 @@ internal static class IngestBenchmark
             // The raw loop's output is deleted after the Lantai phases, not between them (see RawLimit.RunAsync).
             var rawOutputs = new List<string>();
             var raw = (await RawLimit.RunAllAsync(files, dir, default, rawOutputs)).MaxBy(r => r.MegabytesPerSecond)!;
-            var (check, ingest, aips, cpu, peak, ingestPeak, load) = await LantaiAsync(package, Path.Combine(dir, "data-" + Guid.NewGuid().ToString("N")), aipsAfter);
+            var (check, ingest, aips, cpu, peak, ingestPeak, load) = await LantaiAsync(package, Path.Combine(dir, "data-" + Guid.NewGuid().ToString("N")), aipsAfter, keepData, warmPackage);
             foreach (var output in rawOutputs)
             {
-                Directory.Delete(output, recursive: true);
+                if (keepData)
+                {
+                    Console.WriteLine($"kept: {output}");
+                }
+                else
+                {
+                    Directory.Delete(output, recursive: true);
+                }
             }
 
             if (set == "huge")
@@ -110,7 +127,7 @@ internal static class IngestBenchmark
     /// CPU time of the whole ingest with its AIPs (and of the ingest alone when the AIPs come after it) and the peaks.
     /// </summary>
     private static async Task<(TimeSpan Check, TimeSpan Ingest, TimeSpan Aips, (TimeSpan Ingest, TimeSpan All, TimeSpan System) Cpu, long PeakWorkingSet, long IngestPeakWorkingSet, string Load)> LantaiAsync(
-        string package, string dataDir, bool aipsAfter)
+        string package, string dataDir, bool aipsAfter, bool keepData, string? warmPackage)
     {
         var options = new DatabaseOptions { DataDir = dataDir };
         await using var services = new ServiceCollection().AddLogging().AddLantaiEngine(options).BuildServiceProvider();
@@ -121,6 +138,13 @@ internal static class IngestBenchmark
             await CheckRuleSeeder.EnsureAsync(db, default);
             var fonds = await scope.ServiceProvider.GetRequiredService<FondsService>().CreateAsync(new FondsDraft { Code = "0426", Name = "示例旗人民政府办公室" }, "bench", default);
             Ensure(fonds.Succeeded, "fonds");
+            var warmFonds = await scope.ServiceProvider.GetRequiredService<FondsService>().CreateAsync(new FondsDraft { Code = "0427", Name = "预热" }, "bench", default);
+            Ensure(warmFonds.Succeeded, "fonds");
+        }
+
+        if (warmPackage is not null)
+        {
+            await WarmAsync(services, warmPackage);
         }
 
         await using var memory = MemorySampler.Start();
@@ -156,9 +180,11 @@ internal static class IngestBenchmark
         }
 
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        await PhaseAsync("ingest");
         var ingestMemory = MemorySampler.Start(); // the ingest's own peak: the check runs mediainfo and more
         TimeSpan ingest;
         TimeSpan cpuIngest;
+        var systemIngest = TimeSpan.Zero;
         clock.Restart();
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var systemStart = Process.GetCurrentProcess().PrivilegedProcessorTime;
@@ -189,6 +215,8 @@ internal static class IngestBenchmark
 
                 ingest = clock.Elapsed;
                 cpuIngest = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
+                systemIngest = Process.GetCurrentProcess().PrivilegedProcessorTime - systemStart;
+                await PhaseAsync("aips");
                 await using (var scope = services.CreateAsyncScope())
                 {
                     var written = await scope.ServiceProvider.GetRequiredService<AipKeeper>().CatchUpAsync(null, default);
@@ -200,13 +228,72 @@ internal static class IngestBenchmark
         var aips = clock.Elapsed;
         var cpuAll = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
         var systemAll = Process.GetCurrentProcess().PrivilegedProcessorTime - systemStart;
+        await PhaseAsync("end");
+        if (aipsAfter)
+        {
+            Console.WriteLine(FormattableString.Invariant(
+                $"CPU s, user / system: ingest {(cpuIngest - systemIngest).TotalSeconds:F2} / {systemIngest.TotalSeconds:F2}, AIPs {(cpuAll - cpuIngest - (systemAll - systemIngest)).TotalSeconds:F2} / {(systemAll - systemIngest).TotalSeconds:F2}"));
+        }
+        else
+        {
+            Console.WriteLine(FormattableString.Invariant($"CPU s, user / system: ingest + AIPs {(cpuAll - systemAll).TotalSeconds:F2} / {systemAll.TotalSeconds:F2}"));
+        }
+
         await using (var scope = services.CreateAsyncScope())
         {
             Ensure(await scope.ServiceProvider.GetRequiredService<AipKeeper>().PendingAsync(default) == 0, "every AIP written");
         }
 
-        Directory.Delete(dataDir, recursive: true);
+        if (keepData)
+        {
+            Console.WriteLine($"kept: {dataDir}");
+        }
+        else
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+
         return (check, ingest, aips, (cpuIngest, cpuAll, systemAll), memory.PeakWorkingSet, ingestMemory.PeakWorkingSet, load);
+    }
+
+    /// <summary>
+    /// With LANTAI_BENCH_PHASES=1: names the phase that starts on stdout and waits a second, so a profiler started by a
+    /// script that reads the output (perf record -p) sees one phase alone.
+    /// </summary>
+    private static async Task PhaseAsync(string name)
+    {
+        if (Environment.GetEnvironmentVariable("LANTAI_BENCH_PHASES") == "1")
+        {
+            Console.WriteLine(FormattableString.Invariant($"@@phase {name} {Environment.ProcessId}"));
+            await Console.Out.FlushAsync();
+            await Task.Delay(1000);
+        }
+    }
+
+    /// <summary>Receives, checks and ingests the warm-up package (fonds 0427) with its AIPs, as the measured run does.</summary>
+    private static async Task WarmAsync(ServiceProvider services, string package)
+    {
+        Guid jobId;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var transfers = scope.ServiceProvider.GetRequiredService<TransferService>();
+            var receipt = await transfers.ReceiveAsync(
+                new TransferRequest { Path = package, Name = Path.GetFileName(package), Actor = "bench", QueueCheck = false }, default);
+            Ensure(receipt.Succeeded, "warm-up receive");
+            var checkedTransfer = await scope.ServiceProvider.GetRequiredService<TransferChecker>().RunAsync(receipt.Value.Transfer.Id, receipt.Value.SourcePath, "bench", null, default);
+            Ensure(checkedTransfer.State == TransferState.Checked, "warm-up check: " + checkedTransfer.State + " " + checkedTransfer.Reason);
+            var accepted = await transfers.AcceptAsync(checkedTransfer.Id, null, "bench", default);
+            Ensure(accepted.Succeeded, "warm-up accept");
+            jobId = accepted.Value.Id;
+        }
+
+        var job = await services.GetRequiredService<JobRunner>().RunNowAsync(jobId, null, default);
+        Ensure(job?.State == JobState.Succeeded, "warm-up ingest job: " + job?.State + " " + job?.Error);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            // The keeper's own path (after an ingest) too, for `--aips after`: nothing is pending, so this is cheap.
+            _ = await scope.ServiceProvider.GetRequiredService<AipKeeper>().CatchUpAsync(null, default);
+        }
     }
 
     private sealed class Observer(Action<JobProgress> report) : IProgress<JobProgress>

@@ -13,7 +13,8 @@ internal static class TransferSetGenerator
     private const string Header = "档号,全宗号,年度,保管期限,机构(问题),件号,责任者,文号,题名,日期,页数,密级,备注,文件";
 
     /// <param name="sparse">Leave the PCM data a hole (silence, written in no time and taking no disk space): for the 4 GiB set.</param>
-    public static string Write(string folder, IReadOnlyList<long> sizes, int seed, bool sparse = false)
+    /// <param name="fonds">The fonds code of the rows (a warm-up package uses another fonds than the measured one).</param>
+    public static string Write(string folder, IReadOnlyList<long> sizes, int seed, bool sparse = false, string fonds = "0426")
     {
         if (Directory.Exists(folder) && File.Exists(Path.Combine(folder, "目录.csv")))
         {
@@ -29,7 +30,7 @@ internal static class TransferSetGenerator
             var item = i + 1;
             var name = $"音频/录音 第{item:00000}号.wav";
             WriteWav(Path.Combine(folder, name), sizes[i], sparse ? null : random, buffer);
-            csv.Append(FormattableString.Invariant($"0426-LY·2024-Y-BGS-{item:0000},0426,2024,Y,BGS,{item},示例旗人民政府办公室,,会议录音第{item}号,20240312,,,,{name}\r\n"));
+            csv.Append(FormattableString.Invariant($"{fonds}-LY·2024-Y-BGS-{item:0000},{fonds},2024,Y,BGS,{item},示例旗人民政府办公室,,会议录音第{item}号,20240312,,,,{name}\r\n"));
         }
 
         File.WriteAllText(Path.Combine(folder, "目录.csv"), csv.ToString(), new UTF8Encoding(true));

@@ -144,6 +144,7 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
         var data = Path.Combine(bag, "data");
         BagFiles.CreateFolder(data);
         var contentFolder = Path.Combine(data, "content");
+        var createdFolders = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -156,9 +157,9 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
                 BagFiles.CreateFolder(contentFolder);
             }
 
-            if (!string.Equals(folder, contentFolder, StringComparison.Ordinal))
+            if (!string.Equals(folder, contentFolder, StringComparison.Ordinal) && createdFolders.Add(folder))
             {
-                Directory.CreateDirectory(folder); // a name with folders, as received
+                CreateContentFolders(contentFolder, folder, createdFolders); // a name with folders, as received
             }
 
             if (NativeLink.TryCreate(source, destination))
@@ -192,14 +193,21 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
 
         var tags = new List<(string Name, byte[] Bytes)>
         {
-            ("bagit.txt", Utf8("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")),
+            ("bagit.txt", Declaration),
             ("bag-info.txt", Utf8(BagInfo(content, payload.Sum(p => p.Length), payload.Count))),
             ("manifest-sha256.txt", Utf8(Manifest(payload.Select(p => (p.Sha256, p.Path))))),
             ("manifest-sm3.txt", Utf8(Manifest(payload.Select(p => (p.Sm3, p.Path))))),
         };
         foreach (var (fileName, bytes) in tags)
         {
-            BagFiles.WriteNew(Path.Combine(bag, fileName), bytes);
+            if (ReferenceEquals(bytes, Declaration))
+            {
+                WriteDeclaration(Path.Combine(bag, fileName));
+            }
+            else
+            {
+                BagFiles.WriteNew(Path.Combine(bag, fileName), bytes);
+            }
         }
 
         // Small files written synchronously: for a few hundred bytes the async path costs more than the write itself.
@@ -207,6 +215,99 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
         BagFiles.WriteNew(Path.Combine(bag, "tagmanifest-sm3.txt"), Utf8(Manifest(tags.Select(t => (Sm3.HashHex(t.Bytes), t.Name)))));
 
         return new AipWritten(bag, payload.Count, payload.Sum(p => p.Length), linked);
+    }
+
+    /// <summary>bagit.txt, the same in every bag.</summary>
+    private static readonly byte[] Declaration = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"u8.ToArray();
+
+    private const int TooManyLinks = 31; // EMLINK: ext4 allows 65,000 names for one file
+
+    private readonly Lock _declarationGate = new();
+    private string? _sharedDeclaration;
+
+    /// <summary>
+    /// bagit.txt, being the same 54 bytes in every bag, is a hard link to one copy beside the bags ({Root}/.bagit.txt,
+    /// written once and fsynced with its folder before the first link): a name in the bag instead of a new inode and a
+    /// write (in this virtual machine's ext4 a new inode is the dearest part of a bag). The bag reads the same; as for the
+    /// content files, nothing ever writes into a bag's files, and the shared copy is only ever replaced whole (by a
+    /// rename), never rewritten. Where a link cannot be made (another file system for a temporary bag, Windows, the
+    /// file's 65,000 names used up: then a fresh shared copy is made once) the bag gets its own copy as before.
+    /// </summary>
+    private void WriteDeclaration(string path)
+    {
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var shared = SharedDeclaration(renew: attempt > 0);
+            if (shared is null)
+            {
+                break;
+            }
+
+            var error = NativeLink.Create(shared, path);
+            if (error == 0)
+            {
+                return;
+            }
+
+            if (error != TooManyLinks)
+            {
+                break;
+            }
+        }
+
+        BagFiles.WriteNew(path, Declaration);
+    }
+
+    /// <summary>The durable shared bagit.txt; null where it cannot be written (the caller writes the bag's own copy).</summary>
+    private string? SharedDeclaration(bool renew)
+    {
+        lock (_declarationGate)
+        {
+            if (_sharedDeclaration is { } known && !renew)
+            {
+                return known;
+            }
+
+            if (!FileSync.IsAvailable)
+            {
+                return null;
+            }
+
+            var path = Path.Combine(Root, ".bagit.txt");
+            try
+            {
+                if (!renew && File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(Declaration))
+                {
+                    return _sharedDeclaration = path;
+                }
+
+                var temp = path + ".tmp-" + Guid.NewGuid().ToString("N");
+                BagFiles.WriteNew(temp, Declaration);
+                FileSync.SyncFile(temp);
+                File.Move(temp, path, overwrite: true); // a bag linked to the previous copy keeps it
+                FileSync.SyncDirectory(Root);
+                return _sharedDeclaration = path;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null; // no folder for it yet (a bag written before any keeper ran), or not writable: tried again next time
+            }
+        }
+    }
+
+    /// <summary>
+    /// Creates <paramref name="folder"/> (below data/content/) and those of its parents not created yet, one mkdir each:
+    /// the bag is new, so nothing needs a stat first (Directory.CreateDirectory stats every level).
+    /// </summary>
+    private static void CreateContentFolders(string contentFolder, string folder, HashSet<string> created)
+    {
+        var parent = Path.GetDirectoryName(folder)!;
+        if (!string.Equals(parent, contentFolder, StringComparison.Ordinal) && created.Add(parent))
+        {
+            CreateContentFolders(contentFolder, parent, created);
+        }
+
+        BagFiles.CreateFolder(folder);
     }
 
     private string BagInfo(AipContent content, long octets, int streams)
@@ -282,6 +383,22 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
     /// <summary>Moves the finished bag into place; an earlier bag is moved aside first and deleted after.</summary>
     private void Replace(string temp, string target, string parent, string name)
     {
+        if (FileSync.IsAvailable)
+        {
+            // The common case, a first bag: one rename(2), no stat first. A bag already there answers ENOTEMPTY (rename(2)
+            // never replaces a folder that holds anything), and is then moved aside as below.
+            var error = BagFiles.RenameFolder(temp, target);
+            if (error == 0)
+            {
+                return;
+            }
+
+            if (error is not (BagFiles.NotEmpty or BagFiles.AlreadyExists))
+            {
+                throw new IOException($"rename({temp}, {target}) failed: errno {error}");
+            }
+        }
+
         string? old = null;
         if (Directory.Exists(target))
         {

@@ -17,6 +17,12 @@ internal static partial class BagFiles
     private const int Interrupted = 4; // EINTR
     private const int NoSuchEntry = 2; // ENOENT
 
+    /// <summary>errno of rename(2) onto a folder that is not empty, on some systems.</summary>
+    public const int AlreadyExists = 17; // EEXIST
+
+    /// <summary>errno of rename(2) onto a folder that is not empty.</summary>
+    public const int NotEmpty = 39; // ENOTEMPTY (Linux)
+
     /// <summary>Writes a new file with <paramref name="bytes"/>; fails if the name exists.</summary>
     public static void WriteNew(string path, ReadOnlySpan<byte> bytes)
     {
@@ -79,14 +85,22 @@ internal static partial class BagFiles
             return;
         }
 
-        if (mkdir(path, 0x1FF) /* 0777, as .NET */ != 0)
+        if (FileSync.MakeFolder(path) is var errno && errno != 0)
         {
-            var errno = Marshal.GetLastPInvokeError();
             throw errno == NoSuchEntry
                 ? new DirectoryNotFoundException($"mkdir({path}) failed: the parent folder does not exist")
                 : new IOException($"mkdir({path}) failed: errno {errno}");
         }
     }
+
+    /// <summary>
+    /// rename(2) of a folder onto a name that does not exist yet (or an empty folder): 0 when done, else errno
+    /// (<see cref="NotEmpty"/> or <see cref="AlreadyExists"/> when a bag is there). Only where <see cref="FileSync.IsAvailable"/>.
+    /// </summary>
+    public static int RenameFolder(string source, string target) => rename(source, target) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    [LibraryImport(LibC, EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int rename(string source, string target);
 
     [LibraryImport(LibC, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int open(string path, int flags, uint mode);
@@ -97,6 +111,4 @@ internal static partial class BagFiles
     [LibraryImport(LibC, EntryPoint = "close", SetLastError = true)]
     private static partial int close(int fd);
 
-    [LibraryImport(LibC, EntryPoint = "mkdir", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int mkdir(string path, uint mode);
 }

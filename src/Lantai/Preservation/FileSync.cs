@@ -53,6 +53,19 @@ internal static partial class FileSync
         WithDescriptor(path, fd => syncfs(fd), "syncfs");
     }
 
+    /// <summary>errno of mkdir(2) for a name that exists.</summary>
+    public const int AlreadyExists = 17; // EEXIST
+
+    /// <summary>errno of mkdir(2) whose parent folder is missing.</summary>
+    public const int NoSuchEntry = 2; // ENOENT
+
+    /// <summary>
+    /// mkdir(2), only where <see cref="IsAvailable"/>: 0 when created, else errno (<see cref="AlreadyExists"/>,
+    /// <see cref="NoSuchEntry"/> for a missing parent, ...). One system call where Directory.Exists and
+    /// Directory.CreateDirectory make three to five (it stats every level first).
+    /// </summary>
+    public static int MakeFolder(string path) => mkdir(path, 0x1FF) /* 0777, as .NET; the umask applies */ == 0 ? 0 : Marshal.GetLastPInvokeError();
+
     private static void WithDescriptor(string path, Func<int, int> call, string name)
     {
         var fd = open(path, ReadOnlyCloseOnExec);
@@ -106,6 +119,9 @@ internal static partial class FileSync
 
     [LibraryImport(LibC, EntryPoint = "syncfs", SetLastError = true)]
     private static partial int syncfs(int fd);
+
+    [LibraryImport(LibC, EntryPoint = "mkdir", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int mkdir(string path, uint mode);
 
     [LibraryImport(LibC, EntryPoint = "close", SetLastError = true)]
     private static partial int close(int fd);

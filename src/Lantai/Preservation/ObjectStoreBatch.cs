@@ -197,17 +197,7 @@ public sealed class ObjectStoreBatch : IAsyncDisposable
         foreach (var item in items)
         {
             var leaf = Path.GetDirectoryName(item.Final)!;
-            if (!Directory.Exists(leaf))
-            {
-                var level1 = Path.GetDirectoryName(leaf)!;
-                if (!Directory.Exists(level1))
-                {
-                    directories.Add(_store.Root);
-                }
-
-                Directory.CreateDirectory(leaf);
-                directories.Add(level1);
-            }
+            CreateLeaf(leaf, directories);
 
             if (item.Source is not null)
             {
@@ -245,6 +235,57 @@ public sealed class ObjectStoreBatch : IAsyncDisposable
             {
                 FileSync.SyncDirectory(directory);
             }
+        }
+    }
+
+    /// <summary>
+    /// Creates the object's two-level folder where missing, noting in <paramref name="created"/> the folders whose
+    /// entries changed (to fsync when not syncing the whole file system). Most objects of a large batch land in a new
+    /// leaf folder: one mkdir(2) each, trying the leaf first, instead of stats of both levels before creating it.
+    /// </summary>
+    private void CreateLeaf(string leaf, HashSet<string> created)
+    {
+        var level1 = Path.GetDirectoryName(leaf)!;
+        if (!FileSync.IsAvailable)
+        {
+            if (!Directory.Exists(leaf))
+            {
+                if (!Directory.Exists(level1))
+                {
+                    created.Add(_store.Root);
+                }
+
+                Directory.CreateDirectory(leaf);
+                created.Add(level1);
+            }
+
+            return;
+        }
+
+        var error = FileSync.MakeFolder(leaf);
+        if (error == FileSync.NoSuchEntry)
+        {
+            error = FileSync.MakeFolder(level1);
+            if (error is not (0 or FileSync.AlreadyExists))
+            {
+                throw new IOException($"mkdir({level1}) failed: errno {error}");
+            }
+
+            if (error == 0)
+            {
+                created.Add(_store.Root);
+            }
+
+            error = FileSync.MakeFolder(leaf);
+        }
+
+        if (error == 0)
+        {
+            created.Add(level1);
+        }
+        else if (error != FileSync.AlreadyExists)
+        {
+            throw new IOException($"mkdir({leaf}) failed: errno {error}");
         }
     }
 

@@ -168,14 +168,19 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
             async ValueTask AddAsync(TransferFile file, bool oneThread, CancellationToken token)
             {
                 var path = Path.Combine(content, file.StagingKey);
-                if (!File.Exists(path))
+                // The staged file itself becomes the object (a hard link, no second copy): nothing writes to staging
+                // after the check, and the staged name stays until the end, so a resumed run finds the same bytes.
+                // A missing file is found by the open (no stat of every file first).
+                StoredDigests stored;
+                try
+                {
+                    stored = await objects.AddFileAsync(path, oneThread, token);
+                }
+                catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
                 {
                     throw new JobFailedException($"移交暂存文件缺失：“{file.OriginalPath}”（{file.StagingKey}），无法继续入库");
                 }
 
-                // The staged file itself becomes the object (a hard link, no second copy): nothing writes to staging
-                // after the check, and the staged name stays until the end, so a resumed run finds the same bytes.
-                var stored = await objects.AddFileAsync(path, oneThread, token);
                 digests[file.Id] = stored;
                 file.Sm3 = stored.Sm3;
                 file.Sha256 = stored.Sha256;

@@ -131,6 +131,37 @@ public sealed class AipWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Aip_Declaration_IsOneSharedCopyLinkedIntoEveryBag_ReplacedWhenItsBytesAreWrong()
+    {
+        var content = await AipTestData.ContentAsync(Store);
+        var writer = AipTestData.Writer(_dir, Store);
+        var first = AipLocation.PathOf(_dir, content.Record.Id);
+        var second = Path.Combine(writer.Root, "zz", "second");
+
+        await writer.WriteAsync(content, first, default);
+        await writer.WriteAsync(content, second, default);
+
+        const string Declaration = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
+        var shared = Path.Combine(writer.Root, ".bagit.txt");
+        Assert.Equal(Declaration, await File.ReadAllTextAsync(Path.Combine(first, "bagit.txt")));
+        Assert.Equal(Declaration, await File.ReadAllTextAsync(Path.Combine(second, "bagit.txt")));
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(3, LinkCount(shared)); // the shared copy and the two bags' names
+        }
+
+        // A shared copy with other bytes (replaced by hand) is not linked: the next process writes a good one first.
+        File.Delete(shared);
+        await File.WriteAllTextAsync(shared, "BagIt-Version: 0.97\n");
+        var third = Path.Combine(writer.Root, "zz", "third");
+        await AipTestData.Writer(_dir, Store).WriteAsync(content, third, default);
+
+        Assert.Equal(Declaration, await File.ReadAllTextAsync(Path.Combine(third, "bagit.txt")));
+        Assert.Equal(Declaration, await File.ReadAllTextAsync(shared));
+        Assert.Equal(Declaration, await File.ReadAllTextAsync(Path.Combine(first, "bagit.txt")));
+    }
+
+    [Fact]
     public async Task Aip_Metadata_HoldsTheRecordItsReportAndPremisEvents()
     {
         var content = await AipTestData.ContentAsync(Store);
