@@ -27,7 +27,7 @@ namespace Lantai.Search.Query;
 internal sealed class WindowedConjunction
 {
     /// <summary>Documents per window: a clause's bit set and score arrays stay in the core's cache.</summary>
-    private const int Window = 4096;
+    private const int Window = FacetCounter.WindowWords * 64;
 
     /// <summary>A clause is advanced candidate by candidate when it has this many times more postings than candidates.</summary>
     private const int ProbeCost = 4;
@@ -291,6 +291,7 @@ internal sealed class WindowedConjunction
                     var doc = origin + i;
                     if (filterBits is not null && !filterBits.Get(doc))
                     {
+                        _candidates[w] &= ~(1UL << (i & 63)); // not a hit: not counted in the facets either
                         continue;
                     }
 
@@ -304,9 +305,10 @@ internal sealed class WindowedConjunction
                     _holder.Doc = doc;
                     _holder.Score = score;
                     top.Collect(doc);
-                    facets?.Count(doc);
                 }
             }
+
+            facets?.CountWindow(_candidates, words, origin);
         }
 
         /// <summary>Reads each of the clause's fields straight through [start, end): bits, best score, sum of scores.</summary>

@@ -48,6 +48,27 @@ public sealed class WindowedConjunctionTests(GeneratedIndex generated) : IClassF
     }
 
     [Theory]
+    [InlineData("档案", 200)]
+    [InlineData("档案 -会议", 150)]
+    [InlineData("工作 档案", 0)]
+    public async Task Windowed_SamplesTheSameFacets_BeyondTheExactLimit(string query, long exactLimit)
+    {
+        foreach (var (audience, slices) in new[] { (SearchAudience.Staff, 1), (SearchAudience.Staff, 3), (SearchAudience.Public, 2) })
+        {
+            var request = new SearchRequest { Query = query, Audience = audience, Clearance = 1 };
+            var lucene = generated.Service(slices, windowed: false);
+            var windowed = generated.Service(slices);
+            lucene.FacetExactLimit = windowed.FacetExactLimit = exactLimit;
+
+            var expected = await Search(lucene, request);
+            var actual = await Search(windowed, request);
+
+            Assert.True(expected.FacetsApproximate);
+            AssertSame(expected, actual);
+        }
+    }
+
+    [Theory]
     [InlineData("档案 通知", SearchSort.DateNewest)]
     [InlineData("档案 -会议", SearchSort.DateOldest)]
     [InlineData("工作 档案", SearchSort.ArchivalCode)]
