@@ -123,7 +123,7 @@ internal sealed class FacetCounter
     /// </summary>
     public void CountWindow(ulong[] hits, int words, int origin)
     {
-        var hitCount = FacetSample.Count(hits, words);
+        var hitCount = Hits(hits, words);
         if (hitCount == 0)
         {
             return;
@@ -157,13 +157,24 @@ internal sealed class FacetCounter
 
         _counted += exact;
         _beyond += hitCount - exact;
-        _sampled += FacetSample.Count(_samplePart, words);
+        _sampled += Hits(_samplePart, words);
         if (exact > 0)
         {
             CountBits(_exactPart, words, origin, _counts);
         }
 
         CountBits(_samplePart, words, origin, _sampleCounts);
+    }
+
+    private static int Hits(ulong[] bits, int words)
+    {
+        var count = 0;
+        for (var w = 0; w < words; w++)
+        {
+            count += BitOperations.PopCount(bits[w]);
+        }
+
+        return count;
     }
 
     private void CountBits(ulong[] bits, int words, int origin, int[][] counts)

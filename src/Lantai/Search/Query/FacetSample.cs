@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Lantai.Search.Query;
 
 /// <summary>
@@ -44,17 +42,5 @@ internal static class FacetSample
 
         Volatile.Write(ref _mask, grown);
         return grown;
-    }
-
-    /// <summary>Hits in the first <paramref name="words"/> words.</summary>
-    public static int Count(ulong[] bits, int words)
-    {
-        var count = 0;
-        for (var w = 0; w < words; w++)
-        {
-            count += BitOperations.PopCount(bits[w]);
-        }
-
-        return count;
     }
 }
