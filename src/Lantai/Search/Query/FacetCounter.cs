@@ -11,8 +11,8 @@ namespace Lantai.Search.Query;
 /// or ushort array per field) and turns them into values once, when the segment is done.
 /// <para>
 /// The first <c>exactLimit</c> hits of the slice are counted exactly; beyond that only a deterministic sample of the
-/// documents (1 in <see cref="FacetSample.Rate"/>, chosen by a hash of the doc id: <see cref="FacetSample"/>, so the same index gives the same counts)
-/// is counted and scaled up. A common word with millions of hits then costs a few percent of the counting it would.
+/// documents (1 in <see cref="FacetSample.Rate"/>, chosen by a hash of the doc id, so the same index gives the same
+/// counts: <see cref="FacetSample"/>) is counted and scaled up. A common word with millions of hits then costs a few percent of the counting it would.
 /// </para>
 /// </summary>
 internal sealed class FacetCounter

@@ -10,7 +10,8 @@ namespace Lantai.Search.Query;
 /// their own threads, each with its own top-k collector and facet counter, merged at the end (TopDocs.Merge keeps
 /// Lucene's order: score or sort values, then doc id). Lucene 4.8 top-k by BM25 scores every match, so a common word
 /// costs in proportion to its hits; slices put both cores on it. One loop per slice does the top-k, the facets and
-/// the clock (no MultiCollector or wrapping collector per hit).
+/// the clock (no MultiCollector or wrapping collector per hit). Search-box queries are matched a window of documents
+/// at a time (<see cref="WindowedConjunction"/>), the others by Lucene's scorers.
 /// </summary>
 internal static class SearchPass
 {
