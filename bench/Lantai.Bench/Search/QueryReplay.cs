@@ -21,6 +21,7 @@ internal static class QueryReplay
         var hits = new long[workers];
         var timedOut = new int[workers];
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
@@ -45,6 +46,7 @@ internal static class QueryReplay
             all.Length / watch.Elapsed.TotalSeconds, hits.Sum() / (double)all.Length, timedOut.Sum(), Process.GetCurrentProcess().TotalProcessorTime - cpu);
         Console.WriteLine(result.Line());
         Console.WriteLine("           slowest: " + string.Join("  ", slowest.OrderByDescending(s => s.Ms).Take(5).Select(s => $"{s.Query} ({s.Ms:F0} ms, {s.Hits:N0} hits)")));
+        Console.WriteLine($"           GC: {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} gen2, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms; heap {GC.GetTotalMemory(false) / (1 << 20):N0} MB");
         return result;
     }
 
