@@ -191,24 +191,19 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
             payload.Add((MetadataFolder + fileName, Hex(SHA256.HashData(bytes)), Sm3.HashHex(bytes), bytes.Length));
         }
 
+        WriteDeclaration(Path.Combine(bag, "bagit.txt"));
         var tags = new List<(string Name, byte[] Bytes)>
         {
-            ("bagit.txt", Declaration),
             ("bag-info.txt", Utf8(BagInfo(content, payload.Sum(p => p.Length), payload.Count))),
             ("manifest-sha256.txt", Utf8(Manifest(payload.Select(p => (p.Sha256, p.Path))))),
             ("manifest-sm3.txt", Utf8(Manifest(payload.Select(p => (p.Sm3, p.Path))))),
         };
         foreach (var (fileName, bytes) in tags)
         {
-            if (ReferenceEquals(bytes, Declaration))
-            {
-                WriteDeclaration(Path.Combine(bag, fileName));
-            }
-            else
-            {
-                BagFiles.WriteNew(Path.Combine(bag, fileName), bytes);
-            }
+            BagFiles.WriteNew(Path.Combine(bag, fileName), bytes);
         }
+
+        tags.Insert(0, ("bagit.txt", Declaration)); // the tag manifests cover it too
 
         // Small files written synchronously: for a few hundred bytes the async path costs more than the write itself.
         BagFiles.WriteNew(Path.Combine(bag, "tagmanifest-sha256.txt"), Utf8(Manifest(tags.Select(t => (Hex(SHA256.HashData(t.Bytes)), t.Name)))));
@@ -393,7 +388,7 @@ public sealed class AipWriter(DatabaseOptions options, ObjectStore store, TimePr
                 return;
             }
 
-            if (error is not (BagFiles.NotEmpty or BagFiles.AlreadyExists))
+            if (error is not (BagFiles.NotEmpty or FileSync.AlreadyExists))
             {
                 throw new IOException($"rename({temp}, {target}) failed: errno {error}");
             }

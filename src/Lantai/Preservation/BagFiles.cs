@@ -15,10 +15,6 @@ internal static partial class BagFiles
     private const string LibC = "libc";
     private const int CreateNewForWriting = 0x1 | 0x40 | 0x80 | 0x80000; // O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC (x86-64 and arm64)
     private const int Interrupted = 4; // EINTR
-    private const int NoSuchEntry = 2; // ENOENT
-
-    /// <summary>errno of rename(2) onto a folder that is not empty, on some systems.</summary>
-    public const int AlreadyExists = 17; // EEXIST
 
     /// <summary>errno of rename(2) onto a folder that is not empty.</summary>
     public const int NotEmpty = 39; // ENOTEMPTY (Linux)
@@ -87,7 +83,7 @@ internal static partial class BagFiles
 
         if (FileSync.MakeFolder(path) is var errno && errno != 0)
         {
-            throw errno == NoSuchEntry
+            throw errno == FileSync.NoSuchEntry
                 ? new DirectoryNotFoundException($"mkdir({path}) failed: the parent folder does not exist")
                 : new IOException($"mkdir({path}) failed: errno {errno}");
         }
@@ -95,7 +91,7 @@ internal static partial class BagFiles
 
     /// <summary>
     /// rename(2) of a folder onto a name that does not exist yet (or an empty folder): 0 when done, else errno
-    /// (<see cref="NotEmpty"/> or <see cref="AlreadyExists"/> when a bag is there). Only where <see cref="FileSync.IsAvailable"/>.
+    /// (<see cref="NotEmpty"/>, or <see cref="FileSync.AlreadyExists"/> on some systems, when a bag is there). Only where <see cref="FileSync.IsAvailable"/>.
     /// </summary>
     public static int RenameFolder(string source, string target) => rename(source, target) == 0 ? 0 : Marshal.GetLastPInvokeError();
 

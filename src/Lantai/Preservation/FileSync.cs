@@ -54,7 +54,7 @@ internal static partial class FileSync
     }
 
     /// <summary>errno of mkdir(2) for a name that exists.</summary>
-    public const int AlreadyExists = 17; // EEXIST
+    public const int AlreadyExists = NativeLink.AlreadyExists; // EEXIST
 
     /// <summary>errno of mkdir(2) whose parent folder is missing.</summary>
     public const int NoSuchEntry = 2; // ENOENT

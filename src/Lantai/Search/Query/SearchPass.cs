@@ -20,7 +20,10 @@ internal static class SearchPass
 
     public static async Task<PassResult> RunAsync(IndexSearcher searcher, Lucene.Net.Search.Query query, PassOptions options, CancellationToken cancellationToken)
     {
-        var postings = Postings(searcher, query, Math.Max(options.ParallelMinPostings, options.WindowedMinPostings));
+        // The postings are counted only where a choice depends on them (slicing, or a threshold for windowed matching).
+        var postings = options.MaxSlices > 1 || options.WindowedMinPostings > 0
+            ? Postings(searcher, query, Math.Max(options.ParallelMinPostings, options.WindowedMinPostings))
+            : 0;
         var plan = postings >= options.WindowedMinPostings ? WindowedConjunction.TryPlan(searcher, query) : null;
         var weight = plan is null ? searcher.CreateNormalizedWeight(query) : null;
         var slices = Slices(searcher.IndexReader.Leaves, options.SliceCount(options.MaxSlices > 1 ? postings : 0));
