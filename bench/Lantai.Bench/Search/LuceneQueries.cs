@@ -1,5 +1,6 @@
 using Lantai.Search;
 using Lantai.Search.Analysis;
+using Lantai.Search.Store;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
@@ -35,9 +36,15 @@ internal static class LuceneQueries
         };
     }
 
-    public static (IDisposable Owner, Func<int, string, Task<(long, bool)>> Run) ThroughDirectory(string indexPath, bool mmap)
+    /// <summary>A plain IndexSearcher over the index, read through Lucene.Net's MMapDirectory or NIOFSDirectory, or Lantai's MappedDirectory.</summary>
+    public static (IDisposable Owner, Func<int, string, Task<(long, bool)>> Run) ThroughDirectory(string indexPath, string kind)
     {
-        FSDirectory directory = mmap ? new MMapDirectory(new DirectoryInfo(indexPath)) : new NIOFSDirectory(new DirectoryInfo(indexPath));
+        FSDirectory directory = kind switch
+        {
+            nameof(MMapDirectory) => new MMapDirectory(new DirectoryInfo(indexPath)),
+            nameof(NIOFSDirectory) => new NIOFSDirectory(new DirectoryInfo(indexPath)),
+            _ => new MappedDirectory(indexPath),
+        };
         var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader) { Similarity = SearchIndex.Similarity };
         var analyzer = new LantaiAnalyzer();

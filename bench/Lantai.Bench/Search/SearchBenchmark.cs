@@ -3,6 +3,7 @@ using Lantai.Bench.Import;
 using Lantai.Search;
 using Lantai.Search.Analysis;
 using Lantai.Search.Query;
+using Lantai.Search.Store;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
@@ -281,16 +282,16 @@ internal static class SearchBenchmark
 
         if (o.Wanted("directory") && haveIndex)
         {
-            Console.WriteLine("## MMapDirectory vs NIOFSDirectory (plain IndexSearcher, MultiFieldQueryParser over the staff fields)");
-            // Interleaved and twice each, so that neither directory gets the colder page cache or the quieter minute.
+            Console.WriteLine("## MMapDirectory vs NIOFSDirectory vs MappedDirectory (plain IndexSearcher, MultiFieldQueryParser over the staff fields)");
+            // Interleaved and twice each, so that no directory gets the colder page cache or the quieter minute.
             foreach (var workers in new[] { 1, 2, 1, 2 })
             {
-                foreach (var mmap in new[] { true, false })
+                foreach (var kind in new[] { nameof(MMapDirectory), nameof(NIOFSDirectory), nameof(MappedDirectory) })
                 {
-                    var (owner, run) = LuceneQueries.ThroughDirectory(indexPath, mmap);
+                    var (owner, run) = LuceneQueries.ThroughDirectory(indexPath, kind);
                     using (owner)
                     {
-                        latencies.Add(await QueryReplay.RunAsync("Lucene", mmap ? "IndexSearcher, MMapDirectory" : "IndexSearcher, NIOFSDirectory", queries, workers, run));
+                        latencies.Add(await QueryReplay.RunAsync("Lucene", $"IndexSearcher, {kind}", queries, workers, run));
                     }
                 }
             }

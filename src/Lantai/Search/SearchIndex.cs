@@ -3,6 +3,7 @@ using System.Text;
 using Lantai.Common;
 using Lantai.Data;
 using Lantai.Search.Analysis;
+using Lantai.Search.Store;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -442,7 +443,7 @@ public sealed class SearchIndex : IDisposable
         {
             var path = GenerationPath;
             System.IO.Directory.CreateDirectory(path);
-            _directory = FSDirectory.Open(path);
+            _directory = new MappedDirectory(path);
         }
 
         return _directory;

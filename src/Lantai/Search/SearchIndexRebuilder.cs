@@ -3,6 +3,7 @@ using Lantai.Common;
 using Lantai.Data;
 using Lantai.Jobs;
 using Lantai.Search.Content;
+using Lantai.Search.Store;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,7 @@ public sealed class SearchIndexRebuilder(LantaiDbContext db, SearchIndex index, 
 
         var total = await db.Records.LongCountAsync(cancellationToken);
         progress?.Report(new JobProgress(0, total, "写入文档"));
-        var directory = FSDirectory.Open(path);
+        var directory = new MappedDirectory(path);
         IndexWriter? writer = null;
         try
         {
