@@ -52,6 +52,9 @@ internal sealed class PgTrgmBaseline(string adminConnectionString, string databa
             await create.ExecuteNonQueryAsync();
         }
 
+        // The drop ended the pooled connection IsLoadedAsync left open to the old database (a half-loaded one).
+        NpgsqlConnection.ClearAllPools();
+
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await Execute(connection, "CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE UNLOGGED TABLE docs (id bigint PRIMARY KEY, text text NOT NULL)");
