@@ -83,56 +83,13 @@ internal sealed unsafe class MappedIndexInput : IndexInput
         return _start[_position++];
     }
 
-    public override void ReadBytes(byte[] b, int offset, int len)
-    {
-        EnsureOpen();
-        if (len > _length - _position)
-        {
-            throw PastEnd();
-        }
+    public override void ReadBytes(byte[] b, int offset, int len) => Take(len).CopyTo(b.AsSpan(offset, len));
 
-        new ReadOnlySpan<byte>(_start + _position, len).CopyTo(b.AsSpan(offset, len));
-        _position += len;
-    }
+    public override short ReadInt16() => BinaryPrimitives.ReadInt16BigEndian(Take(sizeof(short)));
 
-    public override short ReadInt16()
-    {
-        EnsureOpen();
-        if (_length - _position < sizeof(short))
-        {
-            throw PastEnd();
-        }
+    public override int ReadInt32() => BinaryPrimitives.ReadInt32BigEndian(Take(sizeof(int)));
 
-        var value = BinaryPrimitives.ReadInt16BigEndian(new ReadOnlySpan<byte>(_start + _position, sizeof(short)));
-        _position += sizeof(short);
-        return value;
-    }
-
-    public override int ReadInt32()
-    {
-        EnsureOpen();
-        if (_length - _position < sizeof(int))
-        {
-            throw PastEnd();
-        }
-
-        var value = BinaryPrimitives.ReadInt32BigEndian(new ReadOnlySpan<byte>(_start + _position, sizeof(int)));
-        _position += sizeof(int);
-        return value;
-    }
-
-    public override long ReadInt64()
-    {
-        EnsureOpen();
-        if (_length - _position < sizeof(long))
-        {
-            throw PastEnd();
-        }
-
-        var value = BinaryPrimitives.ReadInt64BigEndian(new ReadOnlySpan<byte>(_start + _position, sizeof(long)));
-        _position += sizeof(long);
-        return value;
-    }
+    public override long ReadInt64() => BinaryPrimitives.ReadInt64BigEndian(Take(sizeof(long)));
 
     public override int ReadVInt32()
     {
@@ -212,6 +169,20 @@ internal sealed unsafe class MappedIndexInput : IndexInput
         {
             throw new ObjectDisposedException(ToString(), "the index file was closed");
         }
+    }
+
+    /// <summary>The next <paramref name="count"/> bytes, straight from the map; the position moves past them.</summary>
+    private ReadOnlySpan<byte> Take(int count)
+    {
+        EnsureOpen();
+        if (count > _length - _position)
+        {
+            throw PastEnd();
+        }
+
+        var bytes = new ReadOnlySpan<byte>(_start + _position, count);
+        _position += count;
+        return bytes;
     }
 
     private EndOfStreamException PastEnd() => new($"read past EOF: {this}");
