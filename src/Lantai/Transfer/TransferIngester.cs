@@ -67,7 +67,7 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         // written only after its own objects are durable; its AIPs follow after the commit (AipKeeper).
         StoredBatch? previous = null;
         Task<StoredBatch>? storing = null;
-        var sqlite = await SqliteSettings.WidenAsync(db, cancellationToken);
+        var sqlite = await SqliteSettings.WidenAsync(db, cancellationToken); // a larger page cache for the batches' rows
         try
         {
             foreach (var batch in Batches(sizes.Select(s => (s.Id, s.Bytes))))
