@@ -67,6 +67,7 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         // written only after its own objects are durable; its AIPs follow after the commit (AipKeeper).
         StoredBatch? previous = null;
         Task<StoredBatch>? storing = null;
+        var sqlite = await SqliteSettings.WidenAsync(db, cancellationToken); // a larger page cache for the batches' rows
         try
         {
             foreach (var batch in Batches(sizes.Select(s => (s.Id, s.Bytes))))
@@ -96,9 +97,12 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
                 aips?.Committed();
                 progress?.Report(new JobProgress(done, total, $"已入库 {done:N0} / {total:N0} 件"));
             }
+
+            await sqlite.RestoreAsync(cancellationToken);
         }
         finally
         {
+            await sqlite.RestoreAsync(CancellationToken.None);
             // Batches whose rows were never written: their temporary files go.
             if (storing is not null)
             {
@@ -255,8 +259,10 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         }).ToList();
 
         await using var tx = await AuditedTransaction.BeginAsync(db, time, actor, cancellationToken);
-        await AddMissingOrgUnitsAsync(tx, accepted.Select(i => records[i.Id]), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken); // the new org units (and their audit), before the rows that use their codes
+        if (await AddMissingOrgUnitsAsync(tx, accepted.Select(i => records[i.Id]), cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken); // the new org units (and their audit), before the rows that use their codes
+        }
 
         // The new rows by the provider's bulk path (parents first: objects and records before the files that point at them).
         await BulkRows.InsertAsync(db, objects, cancellationToken);
@@ -264,13 +270,14 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
         await BulkRows.InsertAsync(db, accepted.SelectMany(i => recordFiles[i.Id]).ToList(), cancellationToken);
         await BulkRows.InsertAsync(db, events, cancellationToken);
         await BulkRows.InsertAsync(db, outbox, cancellationToken);
-        var acceptedIds = accepted.Select(i => i.Id).ToList();
-        await db.TransferItems.Where(i => acceptedIds.Contains(i.Id))
-            .ExecuteUpdateAsync(u => u.SetProperty(i => i.State, TransferItemState.Ingested), cancellationToken);
+        // The items' new state by the bulk path too (an EF ExecuteUpdate is a query to translate: compiled, then tiered up
+        // by the JIT, in every fresh process).
         foreach (var item in accepted)
         {
             item.State = TransferItemState.Ingested;
         }
+
+        await BulkRows.UpdateAsync(db, accepted, [nameof(TransferItem.State)], cancellationToken);
 
         // The digests found on the staged files (shown with the transfer) by the bulk path; the items refused now through EF.
         await BulkRows.UpdateAsync(db, files, [nameof(TransferFile.Sm3), nameof(TransferFile.Sha256)], cancellationToken);
@@ -282,7 +289,7 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
             item.Reason = refused[item.RecordId];
         }
 
-        tx.Record("transfer.ingest", nameof(TransferPackage), transfer.Id.ToString(), $"移交“{transfer.Name}”入库 {accepted.Count} 件",
+        tx.RecordUntracked("transfer.ingest", nameof(TransferPackage), transfer.Id.ToString(), $"移交“{transfer.Name}”入库 {accepted.Count} 件",
             after: new
             {
                 records = accepted.Select(i => i.ArchivalCode),
@@ -297,23 +304,27 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
     }
 
     /// <summary>Org units (机构(问题)) the transfer uses for the first time are created with its records, named by their code until an archivist names them.</summary>
-    private async Task AddMissingOrgUnitsAsync(AuditedTransaction tx, IEnumerable<Record> records, CancellationToken cancellationToken)
+    private async Task<bool> AddMissingOrgUnitsAsync(AuditedTransaction tx, IEnumerable<Record> records, CancellationToken cancellationToken)
     {
         var wanted = records.Where(r => r.OrgUnitCode.Length > 0).Select(r => (r.FondsId, r.OrgUnitCode)).Distinct().ToList();
         if (wanted.Count == 0)
         {
-            return;
+            return false;
         }
 
         var fonds = wanted.Select(w => w.FondsId).Distinct().ToList();
         var existing = (await db.OrgUnits.AsNoTracking().Where(o => fonds.Contains(o.FondsId)).Select(o => new { o.FondsId, o.Code }).ToListAsync(cancellationToken))
             .Select(o => (o.FondsId, o.Code)).ToHashSet();
+        var added = false;
         foreach (var (fondsId, code) in wanted.Where(w => !existing.Contains(w)))
         {
             var unit = new OrgUnit { FondsId = fondsId, Code = code, Name = code };
             db.OrgUnits.Add(unit);
             CatalogueAudit.OrgUnitCreated(tx, unit, "（移交接收时新建）");
+            added = true;
         }
+
+        return added;
     }
 
     private static Record ToRecord(TransferItem item, DateTimeOffset now)

@@ -61,6 +61,8 @@ public sealed class TransferWorkflowTests
         Assert.Contains(PreservationEventTypes.Accession, events);
         Assert.Equal(2, await db.OutboxMessages.CountAsync(o => o.Kind == OutboxKinds.RecordChanged));
         Assert.True((await new AuditVerifier(db).VerifyAsync(null, default)).Intact);
+        // The batch's entry, written by the bulk path at the commit, is in the chain verified above.
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "transfer.ingest" && a.EntityId == accepted.Id.ToString()));
 
         // The failed item was not taken, so the package waits in quarantine for an administrator.
         var after = await db.Transfers.SingleAsync(t => t.Id == accepted.Id);
