@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Lantai.Catalogue;
 using Lantai.Data;
-using Lantai.Transfer;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

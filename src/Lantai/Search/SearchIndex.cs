@@ -361,7 +361,7 @@ public sealed class SearchIndex : IDisposable
 
             try
             {
-                using (var directory = FSDirectory.Open(folder))
+                using (var directory = new MappedDirectory(folder))
                 {
                     if (IndexWriter.IsLocked(directory))
                     {

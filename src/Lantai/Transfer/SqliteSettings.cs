@@ -21,7 +21,6 @@ internal sealed class SqliteSettings
     private readonly DbConnection? _connection;
     private readonly LantaiDbContext? _db;
     private readonly string _restore = "";
-    private bool _restored;
 
     private SqliteSettings()
     {
@@ -49,15 +48,14 @@ internal sealed class SqliteSettings
         return new SqliteSettings(db, connection, FormattableString.Invariant($"PRAGMA cache_size={cache};"));
     }
 
-    /// <summary>The connection's settings as they were, and the connection closed (back to the pool); once.</summary>
+    /// <summary>The connection's settings as they were, and the connection closed (back to the pool).</summary>
     public async Task RestoreAsync(CancellationToken cancellationToken)
     {
-        if (_connection is null || _restored)
+        if (_connection is null)
         {
             return;
         }
 
-        _restored = true;
         try
         {
             await ExecuteAsync(_connection, _restore, cancellationToken);

@@ -97,8 +97,6 @@ public sealed class TransferIngester(LantaiDbContext db, TransferFolders folders
                 aips?.Committed();
                 progress?.Report(new JobProgress(done, total, $"已入库 {done:N0} / {total:N0} 件"));
             }
-
-            await sqlite.RestoreAsync(cancellationToken);
         }
         finally
         {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Lantai.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -11,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 using SQLitePCL;
 
-namespace Lantai.Transfer;
+namespace Lantai.Data;
 
 /// <summary>
 /// Inserts new rows of any mapped entity inside the open transaction by the provider's fastest path, as the catalogue
