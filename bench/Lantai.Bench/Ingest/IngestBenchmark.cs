@@ -148,6 +148,7 @@ internal static class IngestBenchmark
         }
 
         await using var memory = MemorySampler.Start();
+        await PhaseAsync("check");
         Guid transferId;
         var clock = Stopwatch.StartNew();
         await using (var scope = services.CreateAsyncScope())

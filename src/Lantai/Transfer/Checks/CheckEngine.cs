@@ -34,15 +34,23 @@ public sealed class CheckEngine(IEnumerable<ICheck> checks, LantaiDbContext db, 
         // Identify every file first: the report keeps each file's format, and most checks need it.
         var total = context.Files.Count + rules.Count;
         var done = 0;
-        var formats = new Dictionary<string, IdentifiedFormat>(StringComparer.Ordinal);
-        foreach (var file in context.Files)
+        // Identification reads each file's head and, for containers, its structure: one file per core at a time.
+        var identified = new IdentifiedFormat[context.Files.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, identified.Length), parallel, async (i, token) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            formats[file.PathKey] = await inspections.FormatAsync(file.FullPath, cancellationToken);
-            if (++done % 100 == 0)
+            identified[i] = await inspections.FormatAsync(context.Files[i].FullPath, token);
+            var count = Interlocked.Increment(ref done);
+            if (count % 100 == 0)
             {
-                progress?.Report(new JobProgress(done, total, $"识别文件格式 {done}/{context.Files.Count}"));
+                progress?.Report(new JobProgress(count, total, $"识别文件格式 {count}/{context.Files.Count}"));
             }
+        });
+
+        var formats = new Dictionary<string, IdentifiedFormat>(StringComparer.Ordinal);
+        for (var i = 0; i < identified.Length; i++)
+        {
+            formats[context.Files[i].PathKey] = identified[i];
         }
 
         var results = new List<CheckResult>();

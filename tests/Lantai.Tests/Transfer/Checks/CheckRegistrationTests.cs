@@ -57,6 +57,7 @@ public sealed class CheckRegistrationTests
         var findings = await bench.RunAsync(new ContentReadableCheck(bench.Inspections));
 
         Assert.Equal(71, findings.Count);
+        Assert.Equal(bench.Context().Files.Select(f => f.Path), findings.Select(f => f.FilePath)); // the package's order, though judged in parallel
         if (bench.Inspections.Media.Available)
         {
             Assert.Equal(70, findings.Count(f => f.Outcome == CheckOutcome.Passed));
