@@ -13,7 +13,8 @@ namespace Lantai.Bench.Ingest;
 
 /// <summary>
 /// Ingest of a transfer: (a) 10,000 files of 10–200 KB, (b) four files of 500 MB, and on request (c) one file of 4 GiB
-/// (issue 3 §7: memory stays flat; generated sparse, deleted after the run). For each set, in the same run: the
+/// (issue 3 §7: memory stays flat; generated sparse, deleted after the run) or (d) `documents`: 2,000 copies of the
+/// content samples (PDF, PDF/A, OFD, JPEG and TIFF scans: the check's parsing, decoding and signature work). For each set, in the same run: the
 /// raw limit of the machine for the same bytes (read + SM3 + SHA-256 + write, <see cref="RawLimit"/>, best of its two
 /// modes), then Lantai's check (四性检测, which reads every byte too) and Lantai's ingest of the accepted items (store,
 /// catalogue) with their AIPs, each as files/s, MB/s and the ratio to the raw limit. The ingest runs as the product runs
@@ -29,6 +30,7 @@ internal static class IngestBenchmark
         var sets = new List<string>();
         var dir = Path.Combine(Path.GetTempPath(), "lantai-bench-ingest");
         var smallCount = 10_000;
+        var documentCount = 2_000;
         var aipsAfter = false;
         var keepData = false;
         var warm = 0;
@@ -41,6 +43,7 @@ internal static class IngestBenchmark
                 case "--keep-data": keepData = true; break;
                 case "--warm": warm = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--small-files": smallCount = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--documents": documentCount = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--aips":
                     aipsAfter = args[++i] switch
                     {
@@ -81,9 +84,12 @@ internal static class IngestBenchmark
                 "huge" => [HugeFile],
                 _ => Enumerable.Range(0, smallCount).Select(_ => (long)random.Next(10_000 / 4, 200_000 / 4) * 4).ToList(),
             };
-            var package = TransferSetGenerator.Write(Path.Combine(dir, $"package-{set}-{sizes.Count}"), sizes, seed: 7, sparse: set == "huge");
-            var files = Directory.EnumerateFiles(Path.Combine(package, "音频")).Order(StringComparer.Ordinal).ToList();
-            var bytes = sizes.Sum();
+            var package = set == "documents"
+                ? TransferSetGenerator.WriteDocuments(Path.Combine(dir, $"package-documents-{documentCount}"), documentCount)
+                : TransferSetGenerator.Write(Path.Combine(dir, $"package-{set}-{sizes.Count}"), sizes, seed: 7, sparse: set == "huge");
+            var files = Directory.EnumerateFiles(package, "*", SearchOption.AllDirectories)
+                .Where(f => Path.GetFileName(f) != "目录.csv").Order(StringComparer.Ordinal).ToList();
+            var bytes = files.Sum(f => new FileInfo(f).Length);
 
             // The raw loop's output is deleted after the Lantai phases, not between them (see RawLimit.RunAsync).
             var rawOutputs = new List<string>();

@@ -5,8 +5,9 @@ namespace Lantai.Bench.Ingest;
 
 /// <summary>
 /// Writes a transfer package folder for the ingest benchmark: N valid WAV files (a real RIFF header over random PCM,
-/// so format identification and parsing pass) of the given sizes, and a 目录.csv whose 文件 column names them.
-/// Deterministic for a seed, so runs compare.
+/// so format identification and parsing pass) of the given sizes, or N documents copied in turn from the content
+/// samples (PDF, PDF/A, OFD, a JPEG and a TIFF scan), and a 目录.csv whose 文件 column names them. Deterministic for a
+/// seed, so runs compare.
 /// </summary>
 internal static class TransferSetGenerator
 {
@@ -35,6 +36,52 @@ internal static class TransferSetGenerator
 
         File.WriteAllText(Path.Combine(folder, "目录.csv"), csv.ToString(), new UTF8Encoding(true));
         return folder;
+    }
+
+    /// <summary>Samples that pass every check item, so all are accepted: the notice as PDF and PDF/A, two OFD (one signed), two scans.</summary>
+    private static readonly string[] DocumentSamples =
+    [
+        "files/0426-WS·2023-Y-BGS-0012.pdf", "files/0426-WS·2023-Y-BGS-0012.pdfa.pdf", "ofd/999.ofd", "ofd/SESV4SignDoc.ofd",
+        "files/scan-200dpi.jpg", "files/scan-300dpi-grey.tif", "ofd/containsJPEG.ofd",
+    ];
+
+    /// <summary>The documents set: <paramref name="count"/> copies of the samples in turn, each a record of its own.</summary>
+    public static string WriteDocuments(string folder, int count)
+    {
+        if (Directory.Exists(folder) && File.Exists(Path.Combine(folder, "目录.csv")))
+        {
+            return folder;
+        }
+
+        var samples = SamplesFolder();
+        Directory.CreateDirectory(Path.Combine(folder, "文件"));
+        var csv = new StringBuilder(Header).Append("\r\n");
+        for (var i = 0; i < count; i++)
+        {
+            var item = i + 1;
+            var sample = DocumentSamples[i % DocumentSamples.Length];
+            var name = $"文件/第{item:00000}号{(sample.EndsWith(".pdfa.pdf", StringComparison.Ordinal) ? ".pdf" : Path.GetExtension(sample))}";
+            File.Copy(Path.Combine(samples, sample), Path.Combine(folder, name));
+            csv.Append(FormattableString.Invariant($"0426-WS·2024-Y-BGS-{item:0000},0426,2024,Y,BGS,{item},示例旗人民政府办公室,,文件第{item}号,20240312,,,,{name}\r\n"));
+        }
+
+        File.WriteAllText(Path.Combine(folder, "目录.csv"), csv.ToString(), new UTF8Encoding(true));
+        return folder;
+    }
+
+    /// <summary>tests/Lantai.Tests/Samples, found above the benchmark's binaries (the copies of the shared samples in the repository).</summary>
+    private static string SamplesFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "Lantai.Tests", "Samples");
+            if (Directory.Exists(Path.Combine(candidate, "ofd")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("tests/Lantai.Tests/Samples not found above " + AppContext.BaseDirectory);
     }
 
     private static void WriteWav(string path, long size, Random? random, byte[] buffer)

@@ -70,11 +70,14 @@ public sealed class AipSource(LantaiDbContext db)
         // parameter per element, made SQLite's three-index OR over ~500 parameters five times slower.
         var events = await db.PreservationEvents.AsNoTracking()
             .Where(e => (e.RecordId != null && EF.Parameter(ids).Contains(e.RecordId.Value))
-                || (e.ObjectSm3 != null && EF.Parameter(sm3s).Contains(e.ObjectSm3))
+                || (e.RecordId == null && e.ObjectSm3 != null && EF.Parameter(sm3s).Contains(e.ObjectSm3))
                 || (e.RecordId == null && e.ObjectSm3 == null && e.TransferId != null && EF.Parameter(transferIds).Contains(e.TransferId.Value)))
             .ToListAsync(cancellationToken);
         var byRecord = events.Where(e => e.RecordId is not null).ToLookup(e => e.RecordId!.Value);
-        var byObject = events.Where(e => e.ObjectSm3 is not null).ToLookup(e => e.ObjectSm3!, StringComparer.Ordinal);
+        // An object's own events (fixity audits) belong to every record holding it; the events of ingesting the same
+        // bytes under another record are that record's, or a form attached to thousands of records would put thousands
+        // of strangers' events in each AIP.
+        var byObject = events.Where(e => e.RecordId is null && e.ObjectSm3 is not null).ToLookup(e => e.ObjectSm3!, StringComparer.Ordinal);
         var byTransfer = events.Where(e => e.RecordId is null && e.ObjectSm3 is null && e.TransferId is not null).ToLookup(e => e.TransferId!.Value);
 
         // The batch's lines by what they name, so each record's are picked from a few (not from the whole batch's ~500);

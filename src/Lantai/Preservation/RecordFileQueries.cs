@@ -19,7 +19,10 @@ public sealed class RecordFileQueries(LantaiDbContext db)
         return [.. rows.Select(r => (r.File, r.Sha256))];
     }
 
-    /// <summary>Events of the record, of its objects and of the transfer it came in (those not about another record), oldest first.</summary>
+    /// <summary>
+    /// Events of the record, of its objects (fixity audits: not the events of another record that holds the same
+    /// bytes) and of the transfer it came in (those not about another record), oldest first.
+    /// </summary>
     public async Task<IReadOnlyList<PreservationEvent>> EventsAsync(RecordId recordId, CancellationToken cancellationToken)
     {
         var files = await db.RecordFiles.AsNoTracking().Where(f => f.RecordId == recordId)
@@ -28,7 +31,7 @@ public sealed class RecordFileQueries(LantaiDbContext db)
         var transferIds = files.Where(f => f.TransferId != null).Select(f => f.TransferId!.Value).Distinct().ToList();
         var events = await db.PreservationEvents.AsNoTracking()
             .Where(e => e.RecordId == recordId
-                || (e.ObjectSm3 != null && sm3s.Contains(e.ObjectSm3))
+                || (e.RecordId == null && e.ObjectSm3 != null && sm3s.Contains(e.ObjectSm3))
                 || (e.TransferId != null && transferIds.Contains(e.TransferId.Value) && e.RecordId == null && e.ObjectSm3 == null))
             .ToListAsync(cancellationToken);
         return [.. events.OrderBy(e => e.At).ThenBy(e => e.Id)];

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Lantai.Transfer.Checks;
 
 namespace Lantai.Preservation.Formats;
 
@@ -61,11 +62,8 @@ public sealed class MediaInspector
     {
         ArgumentNullException.ThrowIfNull(paths);
         var chunks = paths.Distinct(StringComparer.Ordinal).Chunk(FilesPerCall).ToArray();
-        var answers = new MediaInspection[chunks.Length][];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Length), parallel, async (c, token) =>
+        var answers = await PerFile.RunAsync(chunks, async (chunk, token) =>
         {
-            var chunk = chunks[c];
             var read = chunk.Length > 1 ? await TryReadChunkAsync(chunk, token) : null;
             var answer = new MediaInspection[chunk.Length];
             for (var i = 0; i < chunk.Length; i++)
@@ -73,8 +71,8 @@ public sealed class MediaInspector
                 answer[i] = read?[i] ?? await InspectAsync(chunk[i], token);
             }
 
-            answers[c] = answer;
-        });
+            return answer;
+        }, cancellationToken);
 
         var results = new Dictionary<string, MediaInspection>(StringComparer.Ordinal);
         for (var c = 0; c < chunks.Length; c++)

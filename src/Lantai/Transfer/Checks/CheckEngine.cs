@@ -34,18 +34,17 @@ public sealed class CheckEngine(IEnumerable<ICheck> checks, LantaiDbContext db, 
         // Identify every file first: the report keeps each file's format, and most checks need it.
         var total = context.Files.Count + rules.Count;
         var done = 0;
-        // Identification reads each file's head and, for containers, its structure: one file per core at a time.
-        var identified = new IdentifiedFormat[context.Files.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, identified.Length), parallel, async (i, token) =>
+        var identified = await PerFile.RunAsync(context.Files, async (file, token) =>
         {
-            identified[i] = await inspections.FormatAsync(context.Files[i].FullPath, token);
+            var format = await inspections.FormatAsync(file.FullPath, token);
             var count = Interlocked.Increment(ref done);
             if (count % 100 == 0)
             {
                 progress?.Report(new JobProgress(count, total, $"识别文件格式 {count}/{context.Files.Count}"));
             }
-        });
+
+            return format;
+        }, cancellationToken);
 
         var formats = new Dictionary<string, IdentifiedFormat>(StringComparer.Ordinal);
         for (var i = 0; i < identified.Length; i++)

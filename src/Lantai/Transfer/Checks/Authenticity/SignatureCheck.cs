@@ -22,37 +22,44 @@ public sealed class SignatureCheck(ContentInspections inspections) : ICheck
     public async Task<IReadOnlyList<CheckFinding>> RunAsync(CheckContext context, CheckRule rule, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var findings = new List<CheckFinding>();
-        foreach (var file in context.Files)
-        {
-            var format = await inspections.FormatAsync(file.FullPath, cancellationToken);
-            if (ContentInspections.IsOfd(format))
-            {
-                var ofd = inspections.Ofd(file.FullPath, cancellationToken);
-                foreach (var signature in ofd.Signatures)
-                {
-                    var name = $"文件“{file.Path}”的签名 {signature.Path}";
-                    findings.Add(signature.Problems.Count > 0
-                        ? CheckSubjects.About(file, CheckOutcome.Failed, $"{name}：{string.Join("；", signature.Problems)}（{signature.Verified}/{signature.ReferenceCount} 个引用摘要一致）")
-                        : CheckSubjects.About(file, CheckOutcome.Passed, $"{name}：{signature.ReferenceCount} 个被签名文件的 {signature.CheckMethod} 摘要全部一致"));
-                    var value = signature.ValueValid switch
-                    {
-                        true => CheckOutcome.Passed,
-                        false => CheckOutcome.Failed,
-                        null => CheckOutcome.NotChecked,
-                    };
-                    findings.Add(CheckSubjects.About(file, value, $"{name}：签名值 {signature.SignedValuePath ?? "(缺失)"}：{signature.ValueEvidence}"));
-                }
-            }
-            else if (ContentInspections.IsPdf(format))
-            {
-                findings.AddRange(PdfFindings(file, inspections.Pdf(file.FullPath, cancellationToken), cancellationToken));
-            }
-        }
-
+        // Verifying a signature hashes the whole signed file: one file per core.
+        var perFile = await PerFile.RunAsync(context.Files, FindingsAsync, cancellationToken);
+        var findings = perFile.SelectMany(f => f).ToList();
         if (findings.Count == 0)
         {
             findings.Add(new CheckFinding(CheckOutcome.NotChecked, "包内文件没有电子签名，无需验证"));
+        }
+
+        return findings;
+    }
+
+    private async ValueTask<IReadOnlyList<CheckFinding>> FindingsAsync(CheckSubjectFile file, CancellationToken cancellationToken)
+    {
+        var format = await inspections.FormatAsync(file.FullPath, cancellationToken);
+        if (ContentInspections.IsPdf(format))
+        {
+            return PdfFindings(file, inspections.Pdf(file.FullPath, cancellationToken), cancellationToken);
+        }
+
+        if (!ContentInspections.IsOfd(format))
+        {
+            return [];
+        }
+
+        var findings = new List<CheckFinding>();
+        foreach (var signature in inspections.Ofd(file.FullPath, cancellationToken).Signatures)
+        {
+            var name = $"文件“{file.Path}”的签名 {signature.Path}";
+            findings.Add(signature.Problems.Count > 0
+                ? CheckSubjects.About(file, CheckOutcome.Failed, $"{name}：{string.Join("；", signature.Problems)}（{signature.Verified}/{signature.ReferenceCount} 个引用摘要一致）")
+                : CheckSubjects.About(file, CheckOutcome.Passed, $"{name}：{signature.ReferenceCount} 个被签名文件的 {signature.CheckMethod} 摘要全部一致"));
+            var value = signature.ValueValid switch
+            {
+                true => CheckOutcome.Passed,
+                false => CheckOutcome.Failed,
+                null => CheckOutcome.NotChecked,
+            };
+            findings.Add(CheckSubjects.About(file, value, $"{name}：签名值 {signature.SignedValuePath ?? "(缺失)"}：{signature.ValueEvidence}"));
         }
 
         return findings;

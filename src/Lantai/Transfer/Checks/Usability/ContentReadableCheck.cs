@@ -31,18 +31,11 @@ public sealed class ContentReadableCheck(ContentInspections inspections) : IChec
             await inspections.PrefetchMediaAsync(media, cancellationToken);
         }
 
-        // Files are judged one per core: parsing a PDF or decoding a scan is CPU work on one file at a time, and the
-        // report keeps the package's order whatever order they finish in.
-        var judged = new CheckFinding[context.Files.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, judged.Length), parallel, async (i, token) =>
+        var judged = await PerFile.RunAsync(context.Files, async (file, token) =>
         {
-            var file = context.Files[i];
-            var format = await inspections.FormatAsync(file.FullPath, token);
-            var (outcome, evidence) = await JudgeAsync(file, format, token);
-            judged[i] = CheckSubjects.About(file, outcome, $"文件“{file.Path}”：{evidence}");
-        });
-
+            var (outcome, evidence) = await JudgeAsync(file, await inspections.FormatAsync(file.FullPath, token), token);
+            return CheckSubjects.About(file, outcome, $"文件“{file.Path}”：{evidence}");
+        }, cancellationToken);
         findings.AddRange(judged);
         return findings;
     }
