@@ -44,9 +44,10 @@ internal static class EmbeddedContent
                 return "无法解码（图像文件头无效）";
             }
 
-            using var bitmap = new SKBitmap(new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
-            var result = codec.GetPixels(bitmap.Info, bitmap.GetPixels());
-            return result is SKCodecResult.Success ? null : $"无法完整解码（{result}）";
+            // Row by row, as a scan file: a small image part may declare a huge size, and a whole bitmap of it would be
+            // allocated at once.
+            var image = ImageInspector.Decode(codec, CancellationToken.None);
+            return image.Problem is null ? null : $"无法完整解码（{image.Problem}）";
         }
 
         if (h.StartsWith((ReadOnlySpan<byte>)[0x00, 0x01, 0x00, 0x00]) || h.StartsWith("OTTO"u8) || h.StartsWith("true"u8) || h.StartsWith("ttcf"u8))

@@ -4,12 +4,16 @@ using SkiaSharp;
 namespace Lantai.Preservation.Formats;
 
 /// <summary>
-/// Decodes an image completely, row by row so a large scan stays in flat memory: JPEG, PNG, GIF and BMP with
+/// Decodes an image completely (a JPEG's data all read, its pixels produced at 1/8 size), row by row so a large scan
+/// stays in flat memory: JPEG, PNG, GIF and BMP with
 /// SkiaSharp's codecs, TIFF (every page, strips or tiles, LZW/Deflate/PackBits/CCITT/JPEG) with LibTiff.NET, which
 /// SkiaSharp cannot read. Returns null for a format it has no decoder for (JPEG 2000).
 /// </summary>
 public static class ImageInspector
 {
+    /// <summary>100 megapixels: 400 MB of RGBA, more than any scan an archive receives as an interlaced PNG or a GIF.</summary>
+    private const long MaxWholeFramePixels = 100_000_000;
+
     static ImageInspector()
     {
         // LibTiff reports to the console by default; results are judged by the return codes instead.
@@ -27,17 +31,24 @@ public static class ImageInspector
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         using var codec = SKCodec.Create(stream, out var created);
-        if (codec is null)
+        return codec is null ? new ImageInspection(0, 0, 0, $"图像无法解码：{created}") : Decode(codec, cancellationToken);
+    }
+
+    /// <summary>Decodes what <paramref name="codec"/> reads (a file, or an image inside an OFD package) row by row.</summary>
+    internal static ImageInspection Decode(SKCodec codec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(codec);
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        if (width <= 0 || height <= 0)
         {
-            return new ImageInspection(0, 0, 0, $"图像无法解码：{created}");
+            return new ImageInspection(width, height, 0, "图像尺寸无效");
         }
 
-        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        if (info.Width <= 0 || info.Height <= 0)
-        {
-            return new ImageInspection(info.Width, info.Height, 0, "图像尺寸无效");
-        }
-
+        // A JPEG's entropy-coded data is read whole at any output size. Decoding at 1/8 (libjpeg's DCT scaling) skips
+        // the inverse DCT, upsampling and colour conversion of full-size pixels, ~80 % of the CPU of a 300 dpi scan,
+        // and still finds a truncated or corrupt stream.
+        var scaled = codec.EncodedFormat == SKEncodedImageFormat.Jpeg ? codec.GetScaledDimensions(0.125f) : codec.Info.Size;
+        var info = new SKImageInfo(scaled.Width, scaled.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         var start = codec.StartScanlineDecode(info);
         if (start == SKCodecResult.Success)
         {
@@ -53,7 +64,8 @@ public static class ImageInspector
 
                     if (codec.GetScanlines(row, 1, info.RowBytes) != 1)
                     {
-                        return new ImageInspection(info.Width, info.Height, 1, $"图像数据不完整：第{y + 1}行（共{info.Height}行）无法解码");
+                        var at = (long)y * height / info.Height + 1;
+                        return new ImageInspection(width, height, 1, $"图像数据不完整：约第{at}行（共{height}行）起无法解码");
                     }
                 }
             }
@@ -62,10 +74,17 @@ public static class ImageInspector
                 System.Runtime.InteropServices.Marshal.FreeHGlobal(row);
             }
 
-            return new ImageInspection(info.Width, info.Height, 1, null);
+            return new ImageInspection(width, height, 1, null);
         }
 
-        // Codecs without scanline decoding (interlaced PNG, GIF) decode the whole frame.
+        // Codecs without scanline decoding (interlaced PNG, GIF) decode the whole frame into memory, so a hostile header
+        // declaring a vast image must not get its bitmap.
+        if ((long)width * height > MaxWholeFramePixels)
+        {
+            return new ImageInspection(width, height, 1, $"图像尺寸 {width}×{height} 超过整帧解码上限（{MaxWholeFramePixels / 1_000_000} 百万像素），无法确认可完整解码");
+        }
+
+        info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var bitmap = new SKBitmap(info);
         var result = codec.GetPixels(info, bitmap.GetPixels());
         return result == SKCodecResult.Success

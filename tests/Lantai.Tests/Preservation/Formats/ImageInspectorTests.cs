@@ -18,12 +18,14 @@ public sealed class ImageInspectorTests
         Assert.True(image.Width > 1000 && image.Height > 1000);
     }
 
-    [Fact]
-    public void Inspect_TruncatedJpeg_Fails()
+    [Theory]
+    [InlineData(33)]
+    [InlineData(95)] // the last rows: decoded at 1/8 size, the whole stream is still read
+    public void Inspect_TruncatedJpeg_Fails(int percentKept)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("lantai-image-").FullName, "cut.jpg");
         var bytes = File.ReadAllBytes(ContentSamples.File("scan-200dpi.jpg"));
-        File.WriteAllBytes(path, bytes[..(bytes.Length / 3)]);
+        File.WriteAllBytes(path, bytes[..(bytes.Length * percentKept / 100)]);
 
         var image = ImageInspector.Inspect(path, "jpeg", default);
 
@@ -41,6 +43,24 @@ public sealed class ImageInspectorTests
         var image = ImageInspector.Inspect(path, "tiff", default);
 
         Assert.NotNull(image?.Problem);
+        File.Delete(path);
+    }
+
+    [Fact]
+    public void Inspect_GifDeclaringAVastFrame_RefusedWithoutAllocatingIt()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("lantai-image-").FullName, "vast.gif");
+        byte[] size = [0x20, 0x4E, 0x20, 0x4E]; // 20,000 × 20,000: 1.6 GB as RGBA
+        File.WriteAllBytes(path,
+        [
+            .. "GIF89a"u8, .. size, 0x80, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, // screen, two-colour table
+            0x2C, 0, 0, 0, 0, .. size, 0, 2, 2, 0x4C, 0x01, 0, 0x3B, // one frame, a few LZW codes, trailer
+        ]);
+
+        var image = ImageInspector.Inspect(path, "gif", default);
+
+        Assert.NotNull(image);
+        Assert.Contains("超过整帧解码上限", image.Problem, StringComparison.Ordinal);
         File.Delete(path);
     }
 }
