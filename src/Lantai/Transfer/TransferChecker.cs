@@ -96,8 +96,28 @@ public sealed class TransferChecker(LantaiDbContext db, TransferFolders folders,
         }
 
         JudgeItems(items, files, report.Results);
+        MakeDurable(content, files);
         await SaveAsync(transfer, package, files, items, report, actor, cancellationToken);
         return transfer;
+    }
+
+    /// <summary>
+    /// The staged copies are what the ingest links into the store, and what quarantine keeps of a rejected package: they
+    /// are durable before the transfer is marked checked, so a crash after the check cannot leave a checked transfer
+    /// whose files were never written out (the kernel may hold them in memory for a long while). One syncfs(2) on Linux.
+    /// </summary>
+    private static void MakeDurable(string content, List<TransferFile> files)
+    {
+        if (FileSync.IsAvailable && Directory.Exists(content))
+        {
+            FileSync.SyncFileSystem(content);
+            return;
+        }
+
+        foreach (var file in files)
+        {
+            FileSync.SyncFile(Path.Combine(content, file.StagingKey));
+        }
     }
 
     /// <summary>
