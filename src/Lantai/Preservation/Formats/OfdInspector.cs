@@ -463,17 +463,17 @@ public static class OfdInspector
             {
                 case "1.2.156.10197.1.401":
                 case "SM3":
-                    var sm3 = new Org.BouncyCastle.Crypto.Digests.SM3Digest();
-                    var buffer = new byte[81920];
-                    int read;
-                    while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+                    using (var sm3 = Sm3Hasher.Create()) // the system's OpenSSL, BouncyCastle where it has none
                     {
-                        sm3.BlockUpdate(buffer, 0, read);
-                    }
+                        var buffer = new byte[81920];
+                        int read;
+                        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+                        {
+                            sm3.Append(buffer.AsSpan(0, read));
+                        }
 
-                    var result = new byte[Sm3.HashSize];
-                    sm3.DoFinal(result, 0);
-                    return result;
+                        return sm3.GetHashAndReset();
+                    }
                 case "1.3.14.3.2.26":
                 case "SHA1":
 #pragma warning disable CA5350 // Verifying what a producer signed with SHA-1, not choosing it.
