@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Lantai.Transfer.Checks;
+using Lantai.Common;
 
 namespace Lantai.Preservation.Formats;
 
@@ -62,7 +62,7 @@ public sealed class MediaInspector
     {
         ArgumentNullException.ThrowIfNull(paths);
         var chunks = paths.Distinct(StringComparer.Ordinal).Chunk(FilesPerCall).ToArray();
-        var answers = await PerFile.RunAsync(chunks, async (chunk, token) =>
+        var answers = await OnePerCore.MapAsync(chunks, async (chunk, token) =>
         {
             var read = chunk.Length > 1 ? await TryReadChunkAsync(chunk, token) : null;
             var answer = new MediaInspection[chunk.Length];

@@ -1,3 +1,4 @@
+using Lantai.Common;
 using Lantai.Data;
 using Lantai.Jobs;
 using Lantai.Preservation.Formats;
@@ -34,7 +35,7 @@ public sealed class CheckEngine(IEnumerable<ICheck> checks, LantaiDbContext db, 
         // Identify every file first: the report keeps each file's format, and most checks need it.
         var total = context.Files.Count + rules.Count;
         var done = 0;
-        var identified = await PerFile.RunAsync(context.Files, async (file, token) =>
+        var identified = await OnePerCore.MapAsync(context.Files, async (file, token) =>
         {
             var format = await inspections.FormatAsync(file.FullPath, token);
             var count = Interlocked.Increment(ref done);

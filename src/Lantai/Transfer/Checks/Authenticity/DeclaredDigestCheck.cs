@@ -1,3 +1,5 @@
+using Lantai.Common;
+
 namespace Lantai.Transfer.Checks.Authenticity;
 
 /// <summary>Each file's content matches the digests the package declared for it (manifest, catalogue, registration form).</summary>
@@ -9,7 +11,7 @@ public sealed class DeclaredDigestCheck : ICheck
     {
         ArgumentNullException.ThrowIfNull(context);
         var declaring = context.Files.Where(f => f.DeclaredDigests.Count > 0).ToList();
-        var findings = (await PerFile.RunAsync(declaring, Judge, cancellationToken)).ToList();
+        var findings = (await OnePerCore.MapAsync(declaring, Judge, cancellationToken)).ToList();
         if (findings.Count == 0)
         {
             findings.Add(new CheckFinding(CheckOutcome.NotChecked, "信息包未声明任何文件的数字摘要，无法核对"));

@@ -1,3 +1,4 @@
+using Lantai.Common;
 using Lantai.Preservation.Formats;
 
 namespace Lantai.Transfer.Checks.Authenticity;
@@ -23,7 +24,7 @@ public sealed class SignatureCheck(ContentInspections inspections) : ICheck
     {
         ArgumentNullException.ThrowIfNull(context);
         // Verifying a signature hashes the whole signed file: one file per core.
-        var perFile = await PerFile.RunAsync(context.Files, FindingsAsync, cancellationToken);
+        var perFile = await OnePerCore.MapAsync(context.Files, FindingsAsync, cancellationToken);
         var findings = perFile.SelectMany(f => f).ToList();
         if (findings.Count == 0)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using Lantai.Common;
 using Lantai.Preservation.Formats;
 
 namespace Lantai.Transfer.Checks.Usability;
@@ -31,7 +32,7 @@ public sealed class ContentReadableCheck(ContentInspections inspections) : IChec
             await inspections.PrefetchMediaAsync(media, cancellationToken);
         }
 
-        var judged = await PerFile.RunAsync(context.Files, async (file, token) =>
+        var judged = await OnePerCore.MapAsync(context.Files, async (file, token) =>
         {
             var (outcome, evidence) = await JudgeAsync(file, await inspections.FormatAsync(file.FullPath, token), token);
             return CheckSubjects.About(file, outcome, $"文件“{file.Path}”：{evidence}");
