@@ -30,4 +30,7 @@ public sealed class CheckContext
 
     /// <summary>The catalogue, to find archival codes already taken.</summary>
     public required LantaiDbContext Db { get; init; }
+
+    /// <summary>Where file-by-file checks count the files they have judged (set up by <see cref="CheckEngine"/>).</summary>
+    public CheckProgress Progress { get; } = new();
 }

@@ -57,6 +57,9 @@ public sealed class CheckEngine(IEnumerable<ICheck> checks, LantaiDbContext db, 
         foreach (var rule in rules)
         {
             progress?.Report(new JobProgress(done, total, $"{rule.Code} {rule.Name}"));
+            var at = done;
+            context.Progress.Begin(progress is null ? null : files =>
+                progress.Report(new JobProgress(at, total, $"{rule.Code} {rule.Name}：已检 {files:N0} 个文件")));
             foreach (var finding in await RunRuleAsync(context, rule, cancellationToken))
             {
                 results.Add(new CheckResult

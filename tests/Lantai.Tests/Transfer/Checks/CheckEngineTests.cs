@@ -104,4 +104,28 @@ public sealed class CheckEngineTests
             }
         }
     }
+
+    [Fact]
+    public async Task Engine_ItemOverManyFiles_ReportsHowManyFilesItHasJudged()
+    {
+        await using var bench = await CheckBench.CreateAsync();
+        await CheckRuleSeeder.EnsureAsync(bench.Db, default);
+        for (var i = 1; i <= 250; i++)
+        {
+            bench.Text($"说明/第{i:000}号.txt", $"第{i}号说明");
+        }
+
+        var messages = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await bench.Engine().RunAsync(bench.Context(), "archivist", new Collect(p => messages.Enqueue(p.Message ?? "")), default);
+
+        var readability = CheckRules.Defaults.Single(r => r.Stage == CheckStage.Transfer && r.CheckKey == CheckKeys.ContentReadable);
+        Assert.Contains($"{readability.Code} {readability.Name}：已检 100 个文件", messages);
+        Assert.Contains($"{readability.Code} {readability.Name}：已检 200 个文件", messages);
+    }
+
+    /// <summary>Reports on the caller's thread, unlike Progress&lt;T&gt;, so every report is in before the run returns.</summary>
+    private sealed class Collect(Action<Lantai.Jobs.JobProgress> report) : IProgress<Lantai.Jobs.JobProgress>
+    {
+        public void Report(Lantai.Jobs.JobProgress value) => report(value);
+    }
 }

@@ -24,7 +24,12 @@ public sealed class SignatureCheck(ContentInspections inspections) : ICheck
     {
         ArgumentNullException.ThrowIfNull(context);
         // Verifying a signature hashes the whole signed file: one file per core.
-        var perFile = await OnePerCore.MapAsync(context.Files, FindingsAsync, cancellationToken);
+        var perFile = await OnePerCore.MapAsync(context.Files, async (file, token) =>
+        {
+            var found = await FindingsAsync(file, token);
+            context.Progress.FileDone();
+            return found;
+        }, cancellationToken);
         var findings = perFile.SelectMany(f => f).ToList();
         if (findings.Count == 0)
         {

@@ -35,6 +35,7 @@ public sealed class ContentReadableCheck(ContentInspections inspections) : IChec
         var judged = await OnePerCore.MapAsync(context.Files, async (file, token) =>
         {
             var (outcome, evidence) = await JudgeAsync(file, await inspections.FormatAsync(file.FullPath, token), token);
+            context.Progress.FileDone();
             return CheckSubjects.About(file, outcome, $"文件“{file.Path}”：{evidence}");
         }, cancellationToken);
         findings.AddRange(judged);
