@@ -14,6 +14,21 @@ public static class Sm3
 
     public static string HashHex(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(Hash(data));
 
+    /// <summary>Of a stream read synchronously (a part inside a zip, where the inspector is synchronous).</summary>
+    public static byte[] Hash(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var hasher = Sm3Hasher.Create();
+        Span<byte> buffer = stackalloc byte[8192];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            hasher.Append(buffer[..read]);
+        }
+
+        return hasher.GetHashAndReset();
+    }
+
     public static async Task<byte[]> HashAsync(Stream stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);

@@ -108,7 +108,12 @@ public sealed class TransferChecker(LantaiDbContext db, TransferFolders folders,
     /// </summary>
     private static void MakeDurable(string content, List<TransferFile> files)
     {
-        if (FileSync.IsAvailable && Directory.Exists(content))
+        if (!Directory.Exists(content))
+        {
+            return;
+        }
+
+        if (FileSync.IsAvailable)
         {
             FileSync.SyncFileSystem(content);
             return;

@@ -463,17 +463,7 @@ public static class OfdInspector
             {
                 case "1.2.156.10197.1.401":
                 case "SM3":
-                    using (var sm3 = Sm3Hasher.Create()) // the system's OpenSSL, BouncyCastle where it has none
-                    {
-                        var buffer = new byte[81920];
-                        int read;
-                        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-                        {
-                            sm3.Append(buffer.AsSpan(0, read));
-                        }
-
-                        return sm3.GetHashAndReset();
-                    }
+                    return Sm3.Hash(stream);
                 case "1.3.14.3.2.26":
                 case "SHA1":
 #pragma warning disable CA5350 // Verifying what a producer signed with SHA-1, not choosing it.

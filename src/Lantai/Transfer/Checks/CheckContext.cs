@@ -1,3 +1,4 @@
+using Lantai.Common;
 using Lantai.Data;
 
 namespace Lantai.Transfer.Checks;
@@ -33,4 +34,16 @@ public sealed class CheckContext
 
     /// <summary>Where file-by-file checks count the files they have judged (set up by <see cref="CheckEngine"/>).</summary>
     public CheckProgress Progress { get; } = new();
+
+    /// <summary>Judges <paramref name="files"/> one per core (answers in their order), counting each in <see cref="Progress"/>.</summary>
+    public Task<T[]> JudgeFilesAsync<T>(IReadOnlyList<CheckSubjectFile> files, Func<CheckSubjectFile, CancellationToken, ValueTask<T>> judge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(judge);
+        return OnePerCore.MapAsync(files, async (file, token) =>
+        {
+            var answer = await judge(file, token);
+            Progress.FileDone();
+            return answer;
+        }, cancellationToken);
+    }
 }

@@ -1,5 +1,3 @@
-using Lantai.Common;
-
 namespace Lantai.Transfer.Checks.Authenticity;
 
 /// <summary>Each file's content matches the digests the package declared for it (manifest, catalogue, registration form).</summary>
@@ -11,12 +9,7 @@ public sealed class DeclaredDigestCheck : ICheck
     {
         ArgumentNullException.ThrowIfNull(context);
         var declaring = context.Files.Where(f => f.DeclaredDigests.Count > 0).ToList();
-        var findings = (await OnePerCore.MapAsync(declaring, async (file, token) =>
-        {
-            var finding = await Judge(file, token);
-            context.Progress.FileDone();
-            return finding;
-        }, cancellationToken)).ToList();
+        var findings = (await context.JudgeFilesAsync(declaring, Judge, cancellationToken)).ToList();
         if (findings.Count == 0)
         {
             findings.Add(new CheckFinding(CheckOutcome.NotChecked, "信息包未声明任何文件的数字摘要，无法核对"));

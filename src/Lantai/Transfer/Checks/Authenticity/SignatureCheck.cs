@@ -1,4 +1,3 @@
-using Lantai.Common;
 using Lantai.Preservation.Formats;
 
 namespace Lantai.Transfer.Checks.Authenticity;
@@ -24,12 +23,7 @@ public sealed class SignatureCheck(ContentInspections inspections) : ICheck
     {
         ArgumentNullException.ThrowIfNull(context);
         // Verifying a signature hashes the whole signed file: one file per core.
-        var perFile = await OnePerCore.MapAsync(context.Files, async (file, token) =>
-        {
-            var found = await FindingsAsync(file, token);
-            context.Progress.FileDone();
-            return found;
-        }, cancellationToken);
+        var perFile = await context.JudgeFilesAsync(context.Files, FindingsAsync, cancellationToken);
         var findings = perFile.SelectMany(f => f).ToList();
         if (findings.Count == 0)
         {

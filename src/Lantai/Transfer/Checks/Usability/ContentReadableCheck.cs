@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml;
-using Lantai.Common;
 using Lantai.Preservation.Formats;
 
 namespace Lantai.Transfer.Checks.Usability;
@@ -32,10 +31,9 @@ public sealed class ContentReadableCheck(ContentInspections inspections) : IChec
             await inspections.PrefetchMediaAsync(media, cancellationToken);
         }
 
-        var judged = await OnePerCore.MapAsync(context.Files, async (file, token) =>
+        var judged = await context.JudgeFilesAsync(context.Files, async (file, token) =>
         {
             var (outcome, evidence) = await JudgeAsync(file, await inspections.FormatAsync(file.FullPath, token), token);
-            context.Progress.FileDone();
             return CheckSubjects.About(file, outcome, $"文件“{file.Path}”：{evidence}");
         }, cancellationToken);
         findings.AddRange(judged);
